@@ -1,0 +1,57 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Deps } from './deps';
+import { handleError, send } from './http/error-handler';
+import type { HonoEnv } from './http/hono-env';
+import { conversationRoutes } from './routes/conversations';
+import { DOCS_PAGE } from './routes/docs/docs-page';
+import { healthRoutes } from './routes/health';
+
+/** The whole HTTP app, built from its dependencies; the entries only decide where they come from. */
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<HonoEnv>();
+
+  app.use('*', requestId({ limitLength: 64 }));
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  // The widget runs on customers' sites and authenticates with a bearer token, never a cookie.
+  app.use('/api/conversations/*', cors({ origin: '*', allowHeaders: ['Content-Type', 'Authorization', 'Last-Event-ID'] }));
+  app.use('/api/conversations', cors({ origin: '*', allowHeaders: ['Content-Type', 'Authorization'] }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.env.MAX_BODY_BYTES,
+      onError: (c) => send(c, 'payload_too_large', `The request body is larger than ${deps.env.MAX_BODY_BYTES} bytes`, c.get('requestId')),
+    }),
+  );
+
+  app.route('/', healthRoutes);
+  app.route('/', conversationRoutes);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'visitorToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The token returned when the conversation was created; `?token=` also works for EventSource',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Support chat API',
+      version: '0.1.0',
+      description: 'Visitor, operator, editor and admin routes. Every error is { error: { code, message, requestId } }.',
+    },
+  });
+  app.get('/docs', (c) => c.html(DOCS_PAGE));
+
+  app.notFound((c) => send(c, 'not_found', `No route for ${c.req.method} ${c.req.path}`, c.get('requestId')));
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

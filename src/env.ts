@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/**
+ * The one schema for configuration. Every entry (Node, Workers, scripts) parses its raw
+ * environment here, so a wrong value fails at start with the variable named, never later.
+ */
+const flag = (fallback: 'on' | 'off') => z.enum(['on', 'off']).default(fallback);
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+export const envSchema = z
+  .object({
+    PORT: int(8787, 1, 65535),
+    STORE: z.enum(['memory', 'upstash']).default('memory'),
+    UPSTASH_REDIS_REST_URL: z.string().url().optional(),
+    UPSTASH_REDIS_REST_TOKEN: optionalString,
+    /** Signs visitor and staff tokens. Required with a shared store: every instance must agree. */
+    TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    ADMIN_EMAIL: z.string().email().optional(),
+    ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: z.string().url().optional(),
+    KB_DIR: z.string().min(1).default('knowledge-base'),
+    RATE_LIMITS: flag('on'),
+    SEED_DEMO: z.enum(['0', '1']).default('0'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    /** Longest visitor or operator message, in characters (longer → 413). */
+    MAX_MESSAGE_CHARS: int(4000, 1, 100_000),
+    /** Most messages one conversation may hold (more → 413: start a new conversation). */
+    MAX_MESSAGES: int(1000, 10, 100_000),
+    /** Largest JSON body any route accepts, in bytes (larger → 413). */
+    MAX_BODY_BYTES: int(32_768, 1024, 10_000_000),
+    /** A resolved conversation reopens when the visitor writes within this many minutes. */
+    REOPEN_WINDOW_MINUTES: int(24 * 60, 0, 60 * 24 * 90),
+    /** How long one SSE response stays open before the client reconnects with Last-Event-ID. */
+    SSE_MAX_SECONDS: int(55, 1, 3600),
+    /** Visitor messages allowed per conversation per minute, and new conversations per client per hour. */
+    RATE_MESSAGES_PER_MINUTE: int(20, 1, 10_000),
+    RATE_CONVERSATIONS_PER_HOUR: int(30, 1, 100_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.STORE !== 'upstash') return;
+    for (const name of ['UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN', 'TOKEN_SECRET'] as const) {
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when STORE=upstash' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parse a raw environment (process.env or Worker bindings); throws ConfigError naming each bad variable. */
+export function parseEnv(raw: Record<string, unknown>): Env {
+  // Empty strings mean "unset" in both .env files and dashboards.
+  const cleaned = Object.fromEntries(
+    Object.entries(raw).filter(([, v]) => typeof v === 'string' && v !== ''),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(environment)';
+    const got = typeof cleaned[name] === 'string' ? ` (got "${String(cleaned[name])}")` : '';
+    return `${name}: ${issue.message}${got}`;
+  });
+  throw new ConfigError(problems);
+}

@@ -1,0 +1,59 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { AppError, ERROR_CODES } from './errors';
+import { describeZodError } from './error-handler';
+import type { HonoEnv } from './hono-env';
+
+/**
+ * A feature router whose validation failures become the error envelope (400 validation_error)
+ * instead of zod's raw output.
+ */
+export function createRouter() {
+  return new OpenAPIHono<HonoEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const where = result.target === 'json' ? 'body' : result.target;
+        const { message, issues } = describeZodError(result.error, where);
+        throw new AppError('validation_error', message, { issues });
+      }
+    },
+  });
+}
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      requestId: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error');
+
+/** The error responses a route may give, for its OpenAPI definition. */
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 429 | 503)[]) {
+  const descriptions: Record<number, string> = {
+    400: 'Invalid input',
+    401: 'Missing or invalid credentials',
+    403: 'Not yours',
+    404: 'Not found',
+    409: 'Conflict with the current state',
+    413: 'Too large',
+    429: 'Rate limited',
+    503: 'Store unavailable',
+  };
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: descriptions[s]!, content: { 'application/json': { schema: errorSchema } } }]),
+  ) as Record<number, { description: string; content: { 'application/json': { schema: typeof errorSchema } } }>;
+}
+
+export const jsonBody = <T extends z.ZodType>(schema: T, description?: string) => ({
+  required: true,
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});

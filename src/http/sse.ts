@@ -1,0 +1,53 @@
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { HonoEnv } from './hono-env';
+import type { StoredEvent } from '../store/ports';
+
+/** Idle time after which a comment line keeps proxies from closing the stream. */
+const HEARTBEAT_MS = 15_000;
+
+export interface SseOptions {
+  stream: string;
+  /** Drop events the reader must not see (e.g. internal notes on a visitor stream). */
+  filter?: (event: StoredEvent) => boolean;
+}
+
+/**
+ * Serve an event log as Server-Sent Events. It resumes after `Last-Event-ID` (or `?lastEventId=`),
+ * stays open SSE_MAX_SECONDS, then ends so the client reconnects, which suits Workers too. A gap
+ * (events trimmed while the client was away) is announced as `resync`: reload, then go on.
+ */
+export function serveEvents(c: Context<HonoEnv>, opts: SseOptions): Response {
+  const { store, env, clock } = c.get('deps');
+  const startAfter = Number(c.req.header('last-event-id') ?? c.req.query('lastEventId') ?? 0);
+  let lastId = Number.isFinite(startAfter) && startAfter > 0 ? Math.floor(startAfter) : 0;
+
+  return streamSSE(c, async (sse) => {
+    const aborted = new AbortController();
+    sse.onAbort(() => aborted.abort());
+    const deadline = clock.now() + env.SSE_MAX_SECONDS * 1000;
+    await sse.writeSSE({ event: 'ready', data: JSON.stringify({ lastEventId: lastId }), retry: 1000 });
+    let lastWrite = clock.now();
+
+    while (!aborted.signal.aborted && clock.now() < deadline) {
+      const events = await store.events.after(opts.stream, lastId, 100);
+      const first = events[0];
+      if (first && lastId > 0 && first.id > lastId + 1) {
+        await sse.writeSSE({ event: 'resync', data: JSON.stringify({ missedAfter: lastId }) });
+      }
+      for (const event of events) {
+        lastId = event.id;
+        if (opts.filter && !opts.filter(event)) continue;
+        await sse.writeSSE({ id: String(event.id), event: event.type, data: JSON.stringify(event.data) });
+        lastWrite = clock.now();
+      }
+      if (events.length > 0) continue;
+      if (clock.now() - lastWrite >= HEARTBEAT_MS) {
+        await sse.write(': keep-alive\n\n');
+        lastWrite = clock.now();
+      }
+      const wait = Math.min(HEARTBEAT_MS, Math.max(0, deadline - clock.now()));
+      await store.events.wait(opts.stream, lastId, wait, aborted.signal);
+    }
+  });
+}

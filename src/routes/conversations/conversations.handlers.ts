@@ -1,0 +1,51 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import { toPublicMessage, visibleToVisitor } from '../../domain/conversation';
+import { createVisitorService } from '../../conversation/visitor-service';
+import { loadConversation } from '../../conversation/records';
+import { visitorStream } from '../../conversation/streams';
+import { AppError } from '../../http/errors';
+import type { HonoEnv } from '../../http/hono-env';
+import { serveEvents } from '../../http/sse';
+import type { conversationEvents, createConversation, getConversation, postMessage } from './conversations.routes';
+
+
+export const onCreate: RouteHandler<typeof createConversation, HonoEnv> = async (c) => {
+  const deps = c.get('deps');
+  if (deps.env.RATE_LIMITS === 'on') {
+    const client = c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
+    const limit = await deps.store.rateLimiter.limit(
+      { name: 'conversations', limit: deps.env.RATE_CONVERSATIONS_PER_HOUR, windowSeconds: 3600 },
+      client,
+    );
+    if (!limit.success) throw new AppError('rate_limited', 'Too many new conversations; try again later', { retryAt: limit.reset });
+  }
+  const { conversation, token, messages } = await createVisitorService(deps).start(c.req.valid('json'));
+  return c.json({ id: conversation.id, status: conversation.status, lang: conversation.lang, token, messages: visibleToVisitor(messages) }, 201);
+};
+
+export const onPost: RouteHandler<typeof postMessage, HonoEnv> = async (c) => {
+  const result = await createVisitorService(c.get('deps')).post(c.req.valid('param').id, c.req.valid('json'));
+  return c.json(
+    {
+      message: toPublicMessage(result.message),
+      reply: result.reply ? toPublicMessage(result.reply) : undefined,
+      decision: result.decision,
+    },
+    201,
+  );
+};
+
+export const onGet: RouteHandler<typeof getConversation, HonoEnv> = async (c) => {
+  const deps = c.get('deps');
+  const id = c.req.valid('param').id;
+  const { conversation, messages } = await createVisitorService(deps).read(id);
+  const lastEventId = await deps.store.events.lastId(visitorStream(id));
+  return c.json({ id, status: conversation.status, lang: conversation.lang, messages: visibleToVisitor(messages), lastEventId }, 200);
+};
+
+export const onEvents: RouteHandler<typeof conversationEvents, HonoEnv> = async (c) => {
+  const id = c.req.valid('param').id;
+  await loadConversation(c.get('deps'), id); // 404 before opening a stream
+  // Notes never reach this stream: the services publish only public messages to it.
+  return serveEvents(c, { stream: visitorStream(id) }) as never;
+};

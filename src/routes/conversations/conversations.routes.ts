@@ -1,0 +1,76 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireVisitor } from '../../http/visitor-auth';
+import { errorResponses, jsonBody, jsonResponse } from '../../http/router';
+import {
+  conversationIdParams,
+  conversationViewSchema,
+  createConversationBody,
+  createdConversationSchema,
+  postMessageBody,
+  postMessageResultSchema,
+} from './conversations.schemas';
+
+const tags = ['Visitor'];
+const security = [{ visitorToken: [] }];
+
+export const createConversation = createRoute({
+  method: 'post',
+  path: '/api/conversations',
+  tags,
+  summary: 'Start a conversation',
+  description: 'Returns the conversation with its greeting and the visitor token that every later call needs.',
+  request: { body: jsonBody(createConversationBody) },
+  responses: {
+    201: jsonResponse(createdConversationSchema, 'The new conversation'),
+    ...errorResponses(400, 413, 429, 503),
+  },
+});
+
+export const postMessage = createRoute({
+  method: 'post',
+  path: '/api/conversations/{id}/messages',
+  tags,
+  security,
+  middleware: [requireVisitor] as const,
+  summary: 'Post a visitor message',
+  description:
+    'Stores the message first, then lets the bot decide: an answer with its source, a clarifying question, or a handoff to a person.',
+  request: { params: conversationIdParams, body: jsonBody(postMessageBody) },
+  responses: {
+    201: jsonResponse(postMessageResultSchema, 'The stored message, the reply if any, and the decision'),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 429, 503),
+  },
+});
+
+export const getConversation = createRoute({
+  method: 'get',
+  path: '/api/conversations/{id}',
+  tags,
+  security,
+  middleware: [requireVisitor] as const,
+  summary: 'Read a conversation',
+  request: { params: conversationIdParams },
+  responses: {
+    200: jsonResponse(conversationViewSchema.extend({ lastEventId: z.number().int() }), 'The conversation and its transcript'),
+    ...errorResponses(401, 403, 404, 503),
+  },
+});
+
+export const conversationEvents = createRoute({
+  method: 'get',
+  path: '/api/conversations/{id}/events',
+  tags,
+  security,
+  middleware: [requireVisitor] as const,
+  summary: 'Live events (Server-Sent Events)',
+  description:
+    'Events `message`, `status`, `typing`; each has an id, and the stream resumes after `Last-Event-ID` (or `?lastEventId=`). Pass the token as `?token=` from EventSource. The stream ends after a while; EventSource reconnects by itself.',
+  request: {
+    params: conversationIdParams,
+    query: z.object({ token: z.string().optional(), lastEventId: z.string().optional() }),
+  },
+  responses: {
+    200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } },
+    ...errorResponses(401, 403, 404),
+  },
+});

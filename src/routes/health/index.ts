@@ -1,0 +1,28 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter, jsonResponse } from '../../http/router';
+
+const healthSchema = z
+  .object({
+    ok: z.boolean(),
+    store: z.object({ kind: z.enum(['memory', 'upstash']), ok: z.boolean() }),
+    kb: z.object({ articles: z.number().int() }),
+  })
+  .openapi('Health');
+
+const health = createRoute({
+  method: 'get',
+  path: '/health',
+  tags: ['System'],
+  summary: 'Liveness and the state of the store and knowledge base',
+  responses: {
+    200: jsonResponse(healthSchema, 'Healthy'),
+    503: jsonResponse(healthSchema, 'The store does not answer'),
+  },
+});
+
+export const healthRoutes = createRouter().openapi(health, async (c) => {
+  const deps = c.get('deps');
+  const storeOk = await deps.store.ping();
+  const body = { ok: storeOk, store: { kind: deps.store.kind, ok: storeOk }, kb: deps.kbInfo() };
+  return storeOk ? c.json(body, 200) : c.json(body, 503);
+});

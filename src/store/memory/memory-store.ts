@@ -1,0 +1,145 @@
+import type { Conversation, Message } from '../../domain/conversation';
+import type {
+  AppendResult,
+  ConversationRepo,
+  EventLog,
+  RateLimiter,
+  RateLimitResult,
+  RateRule,
+  Store,
+  StoredEvent,
+  TranscriptRepo,
+} from '../ports';
+
+/** Events kept per stream; older ones are trimmed (the transcript is the record, not the log). */
+const EVENTS_KEPT = 1000;
+
+class MemoryConversations implements ConversationRepo {
+  private readonly records = new Map<string, Conversation>();
+
+  async create(conversation: Conversation): Promise<boolean> {
+    if (this.records.has(conversation.id)) return false;
+    this.records.set(conversation.id, structuredClone(conversation));
+    return true;
+  }
+
+  async get(id: string): Promise<Conversation | null> {
+    const found = this.records.get(id);
+    return found ? structuredClone(found) : null;
+  }
+
+  async replace(next: Conversation, expectedVersion: number): Promise<boolean> {
+    const current = this.records.get(next.id);
+    if (!current || current.version !== expectedVersion) return false;
+    this.records.set(next.id, structuredClone(next));
+    return true;
+  }
+}
+
+class MemoryTranscripts implements TranscriptRepo {
+  private readonly lists = new Map<string, Message[]>();
+  private readonly clientIds = new Map<string, Map<string, number>>();
+
+  async append(conversationId: string, message: Message, maxMessages: number): Promise<AppendResult> {
+    const list = this.lists.get(conversationId) ?? [];
+    const seen = this.clientIds.get(conversationId) ?? new Map<string, number>();
+    if (message.clientId) {
+      const index = seen.get(message.clientId);
+      if (index !== undefined) return { status: 'duplicate', message: structuredClone(list[index]!) };
+    }
+    if (list.length >= maxMessages) return { status: 'full' };
+    list.push(structuredClone(message));
+    if (message.clientId) seen.set(message.clientId, list.length - 1);
+    this.lists.set(conversationId, list);
+    this.clientIds.set(conversationId, seen);
+    return { status: 'stored', message: structuredClone(message), index: list.length - 1 };
+  }
+
+  async list(conversationId: string, opts: { offset?: number; limit?: number } = {}): Promise<Message[]> {
+    const list = this.lists.get(conversationId) ?? [];
+    const offset = opts.offset ?? 0;
+    const end = opts.limit === undefined ? undefined : offset + opts.limit;
+    return structuredClone(list.slice(offset, end));
+  }
+}
+
+class MemoryEvents implements EventLog {
+  private readonly streams = new Map<string, { seq: number; events: StoredEvent[] }>();
+  private readonly waiters = new Map<string, Set<() => void>>();
+
+  async append(stream: string, event: { type: string; data: unknown }): Promise<StoredEvent> {
+    const entry = this.streams.get(stream) ?? { seq: 0, events: [] };
+    entry.seq += 1;
+    const stored: StoredEvent = { id: entry.seq, type: event.type, data: structuredClone(event.data), at: Date.now() };
+    entry.events.push(stored);
+    if (entry.events.length > EVENTS_KEPT) entry.events.splice(0, entry.events.length - EVENTS_KEPT);
+    this.streams.set(stream, entry);
+    const waiting = this.waiters.get(stream);
+    if (waiting) {
+      this.waiters.delete(stream);
+      for (const wake of waiting) wake();
+    }
+    return structuredClone(stored);
+  }
+
+  async lastId(stream: string): Promise<number> {
+    return this.streams.get(stream)?.seq ?? 0;
+  }
+
+  async after(stream: string, afterId: number, limit = 100): Promise<StoredEvent[]> {
+    const events = this.streams.get(stream)?.events ?? [];
+    return structuredClone(events.filter((e) => e.id > afterId).slice(0, limit));
+  }
+
+  wait(stream: string, afterId: number, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+    if ((this.streams.get(stream)?.seq ?? 0) > afterId || signal?.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const set = this.waiters.get(stream) ?? new Set<() => void>();
+      const done = () => {
+        clearTimeout(timer);
+        set.delete(done);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      signal?.addEventListener('abort', done);
+      set.add(done);
+      this.waiters.set(stream, set);
+    });
+  }
+}
+
+/** A fixed-window counter: enough for one process; the Upstash adapter uses @upstash/ratelimit. */
+class MemoryRateLimiter implements RateLimiter {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  constructor(private readonly now: () => number) {}
+
+  async limit(rule: RateRule, key: string): Promise<RateLimitResult> {
+    const windowMs = rule.windowSeconds * 1000;
+    const start = Math.floor(this.now() / windowMs) * windowMs;
+    const id = `${rule.name}:${key}`;
+    const current = this.windows.get(id);
+    const window = current && current.start === start ? current : { start, count: 0 };
+    window.count += 1;
+    this.windows.set(id, window);
+    if (this.windows.size > 50_000) this.sweep(start);
+    return { success: window.count <= rule.limit, remaining: Math.max(0, rule.limit - window.count), reset: start + windowMs };
+  }
+
+  private sweep(currentStart: number): void {
+    for (const [id, w] of this.windows) if (w.start < currentStart) this.windows.delete(id);
+  }
+}
+
+/** The embedded default store: everything in this process, gone on restart. */
+export function createMemoryStore(opts: { now?: () => number } = {}): Store {
+  return {
+    kind: 'memory',
+    conversations: new MemoryConversations(),
+    transcripts: new MemoryTranscripts(),
+    events: new MemoryEvents(),
+    rateLimiter: new MemoryRateLimiter(opts.now ?? Date.now),
+    ping: async () => true,
+  };
+}

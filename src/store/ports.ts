@@ -1,0 +1,79 @@
+import type { Conversation, Message } from '../domain/conversation';
+
+/**
+ * The storage ports. Each is small and typed on its own; adapters live in memory/ and upstash/
+ * and pass one contract test suite (tests/store/contract.ts).
+ */
+
+export interface ConversationRepo {
+  /** Store a new conversation; false when the id is taken. */
+  create(conversation: Conversation): Promise<boolean>;
+  get(id: string): Promise<Conversation | null>;
+  /**
+   * Compare-and-set: store `next` only if the stored version is still `expectedVersion`.
+   * Every status change goes through this, so two writers can never both win.
+   */
+  replace(next: Conversation, expectedVersion: number): Promise<boolean>;
+}
+
+export type AppendResult =
+  | { status: 'stored'; message: Message; index: number }
+  | { status: 'duplicate'; message: Message }
+  | { status: 'full' };
+
+export interface TranscriptRepo {
+  /**
+   * Append in one atomic step: the same non-empty `clientId` twice stores one message (the
+   * second call returns the first), and a transcript at `maxMessages` accepts no more.
+   */
+  append(conversationId: string, message: Message, maxMessages: number): Promise<AppendResult>;
+  list(conversationId: string, opts?: { offset?: number; limit?: number }): Promise<Message[]>;
+}
+
+export interface StoredEvent {
+  /** Monotonic per stream, starting at 1; SSE uses it as the event id for Last-Event-ID. */
+  id: number;
+  type: string;
+  data: unknown;
+  at: number;
+}
+
+export interface EventLog {
+  append(stream: string, event: { type: string; data: unknown }): Promise<StoredEvent>;
+  /** The id of the newest event of a stream (0 when none): where a fresh reader starts. */
+  lastId(stream: string): Promise<number>;
+  /** Events with id > afterId, oldest first. Old events are trimmed, so a gap is possible. */
+  after(stream: string, afterId: number, limit?: number): Promise<StoredEvent[]>;
+  /**
+   * Resolve when events after `afterId` may have arrived, or after `timeoutMs`. The memory log
+   * wakes at once on append; a remote log waits a polling interval.
+   */
+  wait(stream: string, afterId: number, timeoutMs: number, signal?: AbortSignal): Promise<void>;
+}
+
+export interface RateRule {
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface RateLimitResult {
+  success: boolean;
+  remaining: number;
+  /** Epoch ms when the window frees up. */
+  reset: number;
+}
+
+export interface RateLimiter {
+  limit(rule: RateRule, key: string): Promise<RateLimitResult>;
+}
+
+export interface Store {
+  readonly kind: 'memory' | 'upstash';
+  readonly conversations: ConversationRepo;
+  readonly transcripts: TranscriptRepo;
+  readonly events: EventLog;
+  readonly rateLimiter: RateLimiter;
+  /** True when the backend answers. /health reports it. */
+  ping(): Promise<boolean>;
+}

@@ -1,0 +1,28 @@
+/**
+ * Every Redis key the product uses, built in one place. The prefix lets several deployments
+ * (or test runs) share one database without touching each other's data.
+ */
+export function createKeys(prefix: string) {
+  const p = prefix;
+  return {
+    /** hash {v: version, data: conversation JSON}; kept until deleted (the transcript of record). */
+    conversation: (id: string) => `${p}:conv:${id}`,
+    /** list of message JSON, oldest first; lives as long as its conversation. */
+    messages: (id: string) => `${p}:conv:${id}:msgs`,
+    /** hash clientId → list index, so a retried post stores one message. */
+    clientIds: (id: string) => `${p}:conv:${id}:cids`,
+    /** sorted set of "id json" members scored by event id; expires EVENT_TTL after the last event. */
+    events: (stream: string) => `${p}:ev:${stream}`,
+    /** counter of the last event id of a stream; expires with it. */
+    eventSeq: (stream: string) => `${p}:ev:${stream}:seq`,
+    /** prefix handed to @upstash/ratelimit, which builds its own keys beneath it (short-lived). */
+    rateLimit: (rule: string) => `${p}:rl:${rule}`,
+  };
+}
+
+export type Keys = ReturnType<typeof createKeys>;
+
+/** Seconds an event stream lives after its last event: long enough for any reconnect. */
+export const EVENT_TTL_SECONDS = 7 * 24 * 3600;
+/** Events kept per stream (older ones trimmed). */
+export const EVENTS_KEPT = 1000;
