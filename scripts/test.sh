@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The README's test command (`npm test`): installs the system packages the tests need when they
+# are missing, bundles the knowledge base for the Worker, then runs the whole vitest suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+install_packages() {
+  local runner=()
+  [ "$(id -u)" -eq 0 ] || runner=(sudo)
+  echo "installing system packages: $*" >&2
+  "${runner[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${runner[@]}" apt-get install -y -qq "$@" >/dev/null
+}
+
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+if [ ${#missing[@]} -gt 0 ]; then install_packages "${missing[@]}"; fi
+
+[ -d node_modules ] || npm ci
+node scripts/bundle-kb.mjs >/dev/null
+exec npx vitest run "$@"
