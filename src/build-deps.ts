@@ -35,6 +35,7 @@ export function buildDeps(env: Env, opts: BuildOptions = {}): Deps {
     store: opts.store ?? createStore(env),
     bot: opts.bot ?? noKnowledgeBaseBot,
     visitorSigner: createSigner(secret, 'visitor'),
+    staffSigner: createSigner(secret, 'staff'),
     clock: opts.clock ?? { now: () => Date.now() },
     ids: () => crypto.randomUUID(),
     logger,

@@ -14,6 +14,8 @@ export interface Deps {
   bot: Bot;
   /** Signs visitor tokens (one conversation each). */
   visitorSigner: Signer;
+  /** Signs staff session tokens (operators, editors, admins). */
+  staffSigner: Signer;
   clock: { now(): number };
   ids: () => string;
   logger: Logger;

@@ -1,4 +1,5 @@
 import type { Conversation, Message } from '../domain/conversation';
+import type { StaffUser } from '../domain/staff-user';
 
 /**
  * The storage ports. Each is small and typed on its own; adapters live in memory/ and upstash/
@@ -68,12 +69,24 @@ export interface RateLimiter {
   limit(rule: RateRule, key: string): Promise<RateLimitResult>;
 }
 
+export interface UserRepo {
+  get(id: string): Promise<StaffUser | null>;
+  /** Emails are compared lower-cased. */
+  findByEmail(email: string): Promise<StaffUser | null>;
+  /** Store a new user; false when the email (or id) is taken. Atomic: two creates of one email, one wins. */
+  create(user: StaffUser): Promise<boolean>;
+  /** Replace an existing user (same id and email); false when there is none. */
+  update(user: StaffUser): Promise<boolean>;
+  list(): Promise<StaffUser[]>;
+}
+
 export interface Store {
   readonly kind: 'memory' | 'upstash';
   readonly conversations: ConversationRepo;
   readonly transcripts: TranscriptRepo;
   readonly events: EventLog;
   readonly rateLimiter: RateLimiter;
+  readonly users: UserRepo;
   /** True when the backend answers. /health reports it. */
   ping(): Promise<boolean>;
 }

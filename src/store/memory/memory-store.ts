@@ -10,6 +10,7 @@ import type {
   StoredEvent,
   TranscriptRepo,
 } from '../ports';
+import { createMemoryUsers } from './memory-users';
 
 /** Events kept per stream; older ones are trimmed (the transcript is the record, not the log). */
 const EVENTS_KEPT = 1000;
@@ -140,6 +141,7 @@ export function createMemoryStore(opts: { now?: () => number } = {}): Store {
     transcripts: new MemoryTranscripts(),
     events: new MemoryEvents(),
     rateLimiter: new MemoryRateLimiter(opts.now ?? Date.now),
+    users: createMemoryUsers(),
     ping: async () => true,
   };
 }

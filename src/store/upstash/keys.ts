@@ -17,6 +17,10 @@ export function createKeys(prefix: string) {
     eventSeq: (stream: string) => `${p}:ev:${stream}:seq`,
     /** prefix handed to @upstash/ratelimit, which builds its own keys beneath it (short-lived). */
     rateLimit: (rule: string) => `${p}:rl:${rule}`,
+    /** string: a staff user's JSON (StaffUser); kept until deleted. */
+    user: (id: string) => `${p}:user:${id}`,
+    /** hash lower-cased email → user id: the unique index behind login and create; kept forever. */
+    userEmails: () => `${p}:users:email`,
   };
 }
 

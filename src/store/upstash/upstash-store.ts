@@ -1,40 +1,25 @@
 import { Ratelimit } from '@upstash/ratelimit';
-import { Redis } from '@upstash/redis/cloudflare';
 import { conversationSchema, messageSchema, type Conversation, type Message } from '../../domain/conversation';
-import { StoreUnavailableError } from '../../http/errors';
 import type { AppendResult, RateLimitResult, RateRule, Store, StoredEvent } from '../ports';
-import { createKeys, EVENT_TTL_SECONDS, EVENTS_KEPT, type Keys } from './keys';
+import { createUpstashContext, type UpstashStoreOptions } from './context';
+import { EVENT_TTL_SECONDS, EVENTS_KEPT } from './keys';
+import { createUpstashUsers } from './upstash-users';
 import { APPEND_EVENT, APPEND_MESSAGE, CAS_RECORD } from './scripts';
 
-export interface UpstashStoreOptions {
-  url: string;
-  token: string;
-  prefix?: string;
-  /** How often an SSE stream polls for new events when idle. */
-  pollIntervalMs?: number;
-}
+export type { UpstashStoreOptions };
 
 /**
  * The store on Upstash Redis over its REST protocol (or a plain Redis behind the project's
  * bridge). Records are JSON validated with the same zod schemas on the way out.
  */
 export function createUpstashStore(opts: UpstashStoreOptions): Store {
-  // Raw strings in and out: our JSON is parsed by zod, never guessed at by the client.
-  const redis = new Redis({ url: opts.url, token: opts.token, automaticDeserialization: false, retry: { retries: 2 } });
-  const keys = createKeys(opts.prefix ?? 'sc');
-  const poll = opts.pollIntervalMs ?? 400;
+  const ctx = createUpstashContext(opts);
+  const { redis, keys, guard } = ctx;
+  const poll = ctx.pollIntervalMs;
   const cas = redis.createScript<number>(CAS_RECORD);
   const appendMessage = redis.createScript<[string, string]>(APPEND_MESSAGE);
   const appendEvent = redis.createScript<number>(APPEND_EVENT);
   const limiters = new Map<string, Ratelimit>();
-
-  const guard = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
-    try {
-      return await work();
-    } catch (error) {
-      throw new StoreUnavailableError(`Upstash store: ${what} failed`, { cause: error });
-    }
-  };
 
   const readRecord = async (id: string): Promise<Conversation | null> => {
     const data = await guard('read conversation', () => redis.hget<string>(keys.conversation(id), 'data'));
@@ -108,6 +93,7 @@ export function createUpstashStore(opts: UpstashStoreOptions): Store {
         return { success: r.success, remaining: r.remaining, reset: r.reset };
       },
     },
+    users: createUpstashUsers(ctx),
     async ping() {
       try {
         return (await redis.ping()) === 'PONG';
@@ -136,5 +122,3 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }
   });
 }
-
-export type { Keys };
