@@ -9,6 +9,7 @@ import type { HonoEnv } from './http/hono-env';
 import { conversationRoutes } from './routes/conversations';
 import { DOCS_PAGE } from './routes/docs/docs-page';
 import { healthRoutes } from './routes/health';
+import { operatorRoutes } from './routes/operator';
 
 /** The whole HTTP app, built from its dependencies; the entries only decide where they come from. */
 export function createApp(deps: Deps) {
@@ -33,11 +34,17 @@ export function createApp(deps: Deps) {
 
   app.route('/', healthRoutes);
   app.route('/', conversationRoutes);
+  app.route('/', operatorRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'visitorToken', {
     type: 'http',
     scheme: 'bearer',
     description: 'The token returned when the conversation was created; `?token=` also works for EventSource',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'staffToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A staff session token from POST /api/auth/login; `?token=` also works for the operator event stream',
   });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,6 +1,10 @@
 import type { Deps } from './deps';
 import { noKnowledgeBaseBot, type Bot } from './domain/decision';
-import type { Env } from './env';
+import { DEFAULT_SCHEDULE, scheduleSchema } from './domain/business-hours';
+import { policyConfigSchema } from './domain/handoff-policy';
+import { ConfigError, type Env } from './env';
+import type { z } from 'zod';
+import type { KnowledgeBase } from './kb/knowledge-base';
 import { createLogger, type Logger } from './logger';
 import { createSigner, randomSecret } from './security/signer';
 import { createMemoryStore } from './store/memory/memory-store';
@@ -12,6 +16,8 @@ export interface BuildOptions {
   store?: Store;
   logger?: Logger;
   kbInfo?: () => { articles: number };
+  /** Built by the entry (it is async: it reads the stored edits); see createKnowledgeBase. */
+  kb?: KnowledgeBase;
   clock?: { now(): number };
 }
 
@@ -32,6 +38,10 @@ export function buildDeps(env: Env, opts: BuildOptions = {}): Deps {
   const secret = env.TOKEN_SECRET ?? randomSecret();
   return {
     env,
+    config: {
+      schedule: env.BUSINESS_HOURS === undefined ? DEFAULT_SCHEDULE : setting('BUSINESS_HOURS', scheduleSchema, env.BUSINESS_HOURS),
+      policy: setting('POLICY', policyConfigSchema, env.POLICY ?? {}),
+    },
     store: opts.store ?? createStore(env),
     bot: opts.bot ?? noKnowledgeBaseBot,
     visitorSigner: createSigner(secret, 'visitor'),
@@ -40,5 +50,13 @@ export function buildDeps(env: Env, opts: BuildOptions = {}): Deps {
     ids: () => crypto.randomUUID(),
     logger,
     kbInfo: opts.kbInfo ?? (() => ({ articles: 0 })),
+    ...(opts.kb ? { kb: opts.kb } : {}),
   };
+}
+
+/** A structured setting from a JSON variable; a bad one fails the start naming the variable. */
+function setting<S extends z.ZodType>(name: string, schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((i) => `${name}: ${i.path.join('.') || '(value)'}: ${i.message}`));
 }

@@ -1,5 +1,8 @@
+import type { Schedule } from './domain/business-hours';
 import type { Bot } from './domain/decision';
+import type { PolicyConfig } from './domain/handoff-policy';
 import type { Env } from './env';
+import type { KnowledgeBase } from './kb/knowledge-base';
 import type { Logger } from './logger';
 import type { Signer } from './security/signer';
 import type { Store } from './store/ports';
@@ -10,6 +13,8 @@ import type { Store } from './store/ports';
  */
 export interface Deps {
   env: Env;
+  /** Structured settings parsed from env: business hours and the handoff policy. */
+  config: { schedule: Schedule; policy: PolicyConfig };
   store: Store;
   bot: Bot;
   /** Signs visitor tokens (one conversation each). */
@@ -19,6 +24,11 @@ export interface Deps {
   clock: { now(): number };
   ids: () => string;
   logger: Logger;
+  /**
+   * The live knowledge base (files + stored edits) behind the editor routes; absent when the
+   * entry configured none, and the editor routes then answer 404.
+   */
+  kb?: KnowledgeBase;
   /** What /health reports of the knowledge base. */
   kbInfo: () => { articles: number };
 }

@@ -12,6 +12,15 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+const jsonText = z.string().transform((text, ctx) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be valid JSON' });
+    return z.NEVER;
+  }
+});
+
 export const envSchema = z
   .object({
     PORT: int(8787, 1, 65535),
@@ -22,6 +31,8 @@ export const envSchema = z
     TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ADMIN_EMAIL: z.string().email().optional(),
     ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    /** How long a staff login lasts before the console must sign in again. */
+    STAFF_SESSION_HOURS: int(12, 1, 24 * 30),
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: z.string().url().optional(),
     KB_DIR: z.string().min(1).default('knowledge-base'),
@@ -41,8 +52,26 @@ export const envSchema = z
     /** Visitor messages allowed per conversation per minute, and new conversations per client per hour. */
     RATE_MESSAGES_PER_MINUTE: int(20, 1, 10_000),
     RATE_CONVERSATIONS_PER_HOUR: int(30, 1, 100_000),
+    /** Target time from handoff to the first human reply; later, the conversation is flagged and raised. */
+    SLA_FIRST_REPLY_SECONDS: int(300, 10, 7 * 24 * 3600),
+    /** An operator counts as online this long after their last heartbeat. */
+    PRESENCE_TTL_SECONDS: int(90, 10, 3600),
+    /** Average minutes an operator spends on one conversation, for wait estimates. */
+    AVG_HANDLE_MINUTES: int(8, 1, 240),
+    /** JSON: { timeZone, weekly: { mon: [["09:00","21:00"]], ... }, holidays: ["YYYY-MM-DD"] }. */
+    BUSINESS_HOURS: jsonText.optional(),
+    /** JSON: handoff policy overrides (thresholds, triggers, departments, routing). */
+    POLICY: jsonText.optional(),
+    /** The website's secret for signed visitor attributes (VIP); unset: attributes are not trusted. */
+    SITE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   .superRefine((env, ctx) => {
+    // Half an admin account is a typo, not a choice: fail at start rather than ignore it.
+    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+      const missing = env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL';
+      const given = env.ADMIN_EMAIL ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD';
+      ctx.addIssue({ code: 'custom', path: [missing], message: `is required when ${given} is set` });
+    }
     if (env.STORE !== 'upstash') return;
     for (const name of ['UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN', 'TOKEN_SECRET'] as const) {
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when STORE=upstash' });

@@ -1,49 +1,38 @@
 import { say } from '../answer/phrases';
 import type { Deps } from '../deps';
-import { toPublicMessage, type Conversation, type Lang, type Message } from '../domain/conversation';
+import type { Conversation, Lang, Message } from '../domain/conversation';
 import { summarize, type Decision } from '../domain/decision';
 import type { DecisionSummary } from '../domain/decision-summary';
 import { detectLanguage } from '../domain/language';
 import { AppError } from '../http/errors';
 import { issueVisitorToken } from '../security/visitor-token';
+import { handoffCollections } from './collections';
+import { handOff, type HandoffResult } from './handoff';
 import { applyAction, loadConversation, updateConversation } from './records';
-import { OPERATOR_STREAM, visitorStream } from './streams';
+import { appendMessage, postMessage, publishMessage, publishStatus, publishToOperators } from './transcript';
 
 export interface StartInput {
   lang?: Lang;
   page?: string;
   visitor?: { name?: string; email?: string };
+  /** Verified site attributes (the route checks the signature). */
+  attributes?: Record<string, string | number | boolean>;
 }
 
 export interface PostResult {
   message: Message;
   reply?: Message;
-  decision: DecisionSummary;
+  decision: DecisionSummary & { handoff?: HandoffSummary };
 }
+
+/** What the visitor is told about the handoff: a wait, or the contact form. */
+export type HandoffSummary = HandoffResult['availability'];
 
 const SILENT: DecisionSummary = { kind: 'silent', confidence: 0, reasons: ['with_operator'], sources: [] };
 
-/** The visitor's side of a conversation: start it, post to it, read it. */
+/** The visitor's side of a conversation: start it, post to it, read it, ask for a person, rate it. */
 export function createVisitorService(deps: Deps) {
   const { store, clock, env } = deps;
-
-  const publish = (conversationId: string, type: string, data: unknown) =>
-    store.events.append(visitorStream(conversationId), { type, data });
-
-  async function append(conversationId: string, message: Message) {
-    const stored = await store.transcripts.append(conversationId, message, env.MAX_MESSAGES);
-    if (stored.status === 'full') {
-      throw new AppError('conversation_too_long', `A conversation holds at most ${env.MAX_MESSAGES} messages; start a new one`);
-    }
-    return stored;
-  }
-
-  async function addMessage(conversationId: string, message: Omit<Message, 'id' | 'createdAt'>): Promise<Message> {
-    const full: Message = { id: deps.ids(), createdAt: clock.now(), ...message };
-    const stored = await append(conversationId, full);
-    await publish(conversationId, 'message', toPublicMessage(stored.message));
-    return stored.message;
-  }
 
   async function start(input: StartInput) {
     const now = clock.now();
@@ -53,13 +42,15 @@ export function createVisitorService(deps: Deps) {
       lang: input.lang ?? 'en',
       page: input.page,
       visitor: input.visitor,
+      attributes: input.attributes,
+      vip: input.attributes?.vip === true,
       createdAt: now,
       updatedAt: now,
       missStreak: 0,
       version: 1,
     };
     if (!(await store.conversations.create(conversation))) throw new AppError('conflict', 'Conversation id collision; try again');
-    const greeting = await addMessage(conversation.id, { role: 'bot', text: say('greeting', conversation.lang) });
+    const greeting = await postMessage(deps, conversation.id, { role: 'bot', text: say('greeting', conversation.lang) });
     const token = await issueVisitorToken(deps.visitorSigner, conversation.id);
     return { conversation, token, messages: [greeting] };
   }
@@ -71,9 +62,12 @@ export function createVisitorService(deps: Deps) {
     const { after, changed } = await updateConversation(deps, conversation.id, (c) => {
       if (c.status !== 'resolved') return c;
       const withinWindow = clock.now() - (c.resolvedAt ?? c.updatedAt) <= windowMs;
-      return { ...applyAction(c, { type: 'reopen', withinWindow }), resolvedAt: undefined, resolvedBy: undefined };
+      return { ...applyAction(c, { type: 'reopen', withinWindow }), resolvedAt: undefined, resolvedBy: undefined, assigneeId: undefined };
     });
-    if (changed) await publish(conversation.id, 'status', { status: after.status });
+    if (changed) {
+      await publishStatus(deps, conversation.id, { status: after.status });
+      await publishToOperators(deps, 'reopened', { conversationId: conversation.id });
+    }
     return after;
   }
 
@@ -90,49 +84,45 @@ export function createVisitorService(deps: Deps) {
 
     // Stored before anything else is done with it: from here on the message is never lost.
     const message: Message = { id: deps.ids(), role: 'visitor', text, createdAt: clock.now(), clientId: input.clientId };
-    const stored = await append(id, message);
+    const stored = await appendMessage(deps, id, message);
     if (stored.status === 'duplicate') return replay(id, stored.message);
-    await publish(id, 'message', toPublicMessage(stored.message));
+    await publishMessage(deps, id, stored.message);
 
-    if (conversation.status !== 'bot') {
-      await store.events.append(OPERATOR_STREAM, { type: 'visitor_message', data: { conversationId: id, message: stored.message } });
-      return { message: stored.message, decision: SILENT };
-    }
+    // A person owns it (or is about to): the bot stays silent.
+    if (conversation.status !== 'bot') return { message: stored.message, decision: SILENT };
 
     const lang = detectLanguage(text, conversation.lang);
     const history = await store.transcripts.list(id, { limit: stored.index });
     const decision = await deps.bot.decide({ conversation, text, lang, history });
-    const reply = await act(conversation, stored.message, decision, lang);
-    return { message: stored.message, reply, decision: summarize(decision) };
+    return { message: stored.message, ...(await act(conversation, stored.message, decision, lang)) };
   }
 
-  async function act(conversation: Conversation, message: Message, decision: Decision, lang: Lang): Promise<Message | undefined> {
-    const summary = summarize(decision);
-    const meta = { replyTo: message.id, decision: summary };
+  async function act(conversation: Conversation, message: Message, decision: Decision, lang: Lang) {
+    const meta = { replyTo: message.id, decision: summarize(decision) };
     switch (decision.kind) {
       case 'answer':
       case 'clarify': {
-        const streak = decision.kind === 'clarify' ? conversation.missStreak + 1 : 0;
-        await updateConversation(deps, conversation.id, (c) => ({ ...c, missStreak: streak }));
-        return addMessage(conversation.id, { role: 'bot', text: decision.reply, sources: decision.sources, ...meta });
+        const streak = decision.miss ? conversation.missStreak + 1 : 0;
+        if (streak !== conversation.missStreak) await updateConversation(deps, conversation.id, (c) => ({ ...c, missStreak: streak }));
+        const reply = await postMessage(deps, conversation.id, { role: 'bot', text: decision.reply, sources: decision.sources, ...meta });
+        return { reply, decision: meta.decision };
       }
       case 'handoff': {
-        const { after, changed } = await updateConversation(deps, conversation.id, (c) =>
-          c.status === 'bot'
-            ? { ...applyAction(c, { type: 'handoff' }), missStreak: 0, department: decision.department ?? c.department }
-            : c,
-        );
-        if (changed) {
-          await publish(conversation.id, 'status', { status: after.status });
-          await store.events.append(OPERATOR_STREAM, {
-            type: 'handoff',
-            data: { conversationId: conversation.id, reasons: decision.reasons, department: after.department },
-          });
-        }
-        return addMessage(conversation.id, { role: 'system', text: say('handedOff', lang), ...meta });
+        const result = await handOff(deps, conversation.id, {
+          reasons: decision.reasons,
+          department: decision.department ?? 'general',
+          priority: decision.priority ?? 0,
+          confidence: decision.confidence,
+          candidates: decision.candidates ?? [],
+          complaint: decision.complaint ?? null,
+          suggestedReply: decision.suggestedReply,
+          lang,
+        });
+        const reply = await postMessage(deps, conversation.id, { role: 'system', text: result.notice, ...meta });
+        return { reply, decision: { ...meta.decision, handoff: result.availability } };
       }
       case 'silent':
-        return undefined;
+        return { decision: meta.decision };
     }
   }
 
@@ -149,7 +139,54 @@ export function createVisitorService(deps: Deps) {
     return { conversation, messages };
   }
 
-  return { start, post, read };
+  /** The widget's "talk to a person" button. Asking twice changes nothing. */
+  async function requestHuman(id: string) {
+    const conversation = await reopenIfResolved(await loadConversation(deps, id));
+    const result = await handOff(deps, id, {
+      reasons: ['explicit_request'],
+      department: conversation.department ?? 'general',
+      priority: conversation.vip ? 50 : 10,
+      confidence: 0,
+      candidates: [],
+      complaint: null,
+      lang: conversation.lang,
+    });
+    if (result.changed) await postMessage(deps, id, { role: 'system', text: result.notice });
+    return result;
+  }
+
+  /** A contact left while nobody is online: queued as a callback, and shown in the transcript. */
+  async function leaveContact(id: string, input: { email?: string; phone?: string; message?: string }) {
+    await loadConversation(deps, id);
+    const contact = { conversationId: id, ...input, createdAt: clock.now(), status: 'pending' as const };
+    await handoffCollections(store).contacts.put(id, contact);
+    const parts = [input.email, input.phone].filter(Boolean).join(', ');
+    await postMessage(deps, id, { role: 'visitor', text: `Contact: ${parts}${input.message ? `\n${input.message}` : ''}` });
+    await publishToOperators(deps, 'callback', { conversationId: id });
+    return contact;
+  }
+
+  /** CSAT after resolution, by whoever resolved it (the bot or a person). */
+  async function rate(id: string, input: { score: number; comment?: string }) {
+    const conversation = await loadConversation(deps, id);
+    if (conversation.status !== 'resolved') throw new AppError('illegal_transition', 'A conversation can be rated once it is resolved');
+    const rating = { conversationId: id, score: input.score, comment: input.comment, resolvedBy: conversation.resolvedBy ?? 'bot', createdAt: clock.now() };
+    await handoffCollections(store).ratings.put(id, rating);
+    await publishToOperators(deps, 'rated', { conversationId: id, score: input.score });
+    return rating;
+  }
+
+  /** The visitor ends a conversation the bot handled ("that answered it"): resolved by the bot. */
+  async function closeByVisitor(id: string) {
+    const { after, changed } = await updateConversation(deps, id, (c) => {
+      if (c.status !== 'bot') throw new AppError('illegal_transition', `Only a conversation with the bot can be closed by the visitor; it is ${c.status}`);
+      return { ...applyAction(c, { type: 'resolve' }), resolvedAt: clock.now(), resolvedBy: 'bot' };
+    });
+    if (changed) await publishStatus(deps, id, { status: after.status });
+    return after;
+  }
+
+  return { start, post, read, requestHuman, leaveContact, rate, closeByVisitor };
 }
 
 export type VisitorService = ReturnType<typeof createVisitorService>;

@@ -28,6 +28,12 @@ export const conversationSchema = z.object({
   /** Who resolved it last: 'bot' or a staff user id (for CSAT reports). */
   resolvedBy: z.string().optional(),
   assigneeId: z.string().optional(),
+  /** When a person first answered (the SLA's end). */
+  firstHumanReplyAt: z.number().optional(),
+  resolution: z.string().optional(),
+  /** Attributes the website passed, verified by its signature (see http/site-attributes.ts). */
+  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  vip: z.boolean().default(false),
   department: z.string().optional(),
   /** Bot turns in a row that ended without a confident answer (repeated-miss handoff). */
   missStreak: z.number().int().default(0),

@@ -25,15 +25,34 @@ const base = {
  * The bot's decision for one visitor message: a value, never an exception. `answer` carries
  * the reply and its source; `clarify` offers the close candidates; `handoff` says why.
  */
+const candidateSchema = z.object({ id: z.string(), title: z.string(), score: z.number() });
+
 export const decisionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('answer'), ...base, reply: z.string() }),
+  z.object({
+    kind: z.literal('answer'),
+    ...base,
+    reply: z.string(),
+    /** This turn counts as a miss for the repeated-misses rule (never for a confident answer). */
+    miss: z.boolean().optional(),
+  }),
   z.object({
     kind: z.literal('clarify'),
     ...base,
     reply: z.string(),
     options: z.array(z.object({ id: z.string(), title: z.string() })),
+    miss: z.boolean().optional(),
   }),
-  z.object({ kind: z.literal('handoff'), ...base, department: z.string().optional() }),
+  z.object({
+    kind: z.literal('handoff'),
+    ...base,
+    department: z.string().optional(),
+    /** Queue priority: higher is more urgent. */
+    priority: z.number().optional(),
+    /** For the handoff packet: what the bot looked at and how the visitor sounded. */
+    candidates: z.array(candidateSchema).optional(),
+    complaint: z.object({ score: z.number(), severity: z.string() }).nullable().optional(),
+    suggestedReply: z.string().optional(),
+  }),
   /** The conversation is with a person already: the bot stays silent. */
   z.object({ kind: z.literal('silent'), ...base }),
 ]);

@@ -80,6 +80,21 @@ export interface UserRepo {
   list(): Promise<StaffUser[]>;
 }
 
+/**
+ * Small JSON documents by namespace and id (packets, ratings, contacts, presence, KB edits).
+ * Values are validated by the typed collection over it (src/store/collection.ts).
+ */
+export interface DocumentStore {
+  put(namespace: string, id: string, value: unknown): Promise<void>;
+  get(namespace: string, id: string): Promise<unknown | null>;
+  delete(namespace: string, id: string): Promise<void>;
+  /** Every document of a namespace; namespaces hold hundreds to a few thousand documents. */
+  list(namespace: string): Promise<{ id: string; value: unknown }[]>;
+  /** A counter per name: bumped by writers, read by every instance to notice changes. */
+  bump(counter: string): Promise<number>;
+  counter(counter: string): Promise<number>;
+}
+
 export interface Store {
   readonly kind: 'memory' | 'upstash';
   readonly conversations: ConversationRepo;
@@ -87,6 +102,7 @@ export interface Store {
   readonly events: EventLog;
   readonly rateLimiter: RateLimiter;
   readonly users: UserRepo;
+  readonly documents: DocumentStore;
   /** True when the backend answers. /health reports it. */
   ping(): Promise<boolean>;
 }

@@ -14,6 +14,7 @@ export function describeStoreContract(name: string, makeStore: () => Store) {
     createdAt: 1,
     updatedAt: 1,
     missStreak: 0,
+    vip: false,
     version,
   });
   const message = (id: string, text: string, clientId?: string): Message => ({ id, role: 'visitor', text, createdAt: 2, clientId });
@@ -138,6 +139,33 @@ export function describeStoreContract(name: string, makeStore: () => Store) {
         for (let i = 0; i < 5; i++) results.push((await store.rateLimiter.limit(rule, 'k1')).success);
         expect(results).toEqual([true, true, true, false, false]);
         expect((await store.rateLimiter.limit(rule, 'k2')).success).toBe(true);
+      });
+    });
+
+    describe('documents', () => {
+      it('puts, gets, lists and deletes JSON documents per namespace', async () => {
+        const store = makeStore();
+        expect(await store.documents.get('packets', 'c1')).toBeNull();
+        await store.documents.put('packets', 'c1', { reasons: ['complaint'], score: 0.9, text: 'жалоба' });
+        await store.documents.put('packets', 'c2', { reasons: [], nested: { list: [1, 2] } });
+        await store.documents.put('ratings', 'c1', { score: 5 });
+        expect(await store.documents.get('packets', 'c1')).toEqual({ reasons: ['complaint'], score: 0.9, text: 'жалоба' });
+        const listed = (await store.documents.list('packets')).sort((a, b) => a.id.localeCompare(b.id));
+        expect(listed).toEqual([
+          { id: 'c1', value: { reasons: ['complaint'], score: 0.9, text: 'жалоба' } },
+          { id: 'c2', value: { reasons: [], nested: { list: [1, 2] } } },
+        ]);
+        await store.documents.delete('packets', 'c1');
+        expect(await store.documents.get('packets', 'c1')).toBeNull();
+        expect(await store.documents.list('packets')).toHaveLength(1);
+        expect(await store.documents.list('empty')).toEqual([]);
+      });
+
+      it('bumps counters atomically', async () => {
+        const store = makeStore();
+        expect(await store.documents.counter('kb')).toBe(0);
+        await Promise.all(Array.from({ length: 10 }, () => store.documents.bump('kb')));
+        expect(await store.documents.counter('kb')).toBe(10);
       });
     });
 

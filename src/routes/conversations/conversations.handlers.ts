@@ -6,7 +6,17 @@ import { visitorStream } from '../../conversation/streams';
 import { AppError } from '../../http/errors';
 import type { HonoEnv } from '../../http/hono-env';
 import { serveEvents } from '../../http/sse';
-import type { conversationEvents, createConversation, getConversation, postMessage } from './conversations.routes';
+import { verifyAttributes } from '../../security/site-attributes';
+import type {
+  closeConversation,
+  conversationEvents,
+  createConversation,
+  getConversation,
+  leaveContact,
+  postMessage,
+  rateConversation,
+  requestHandoff,
+} from './conversations.routes';
 
 
 export const onCreate: RouteHandler<typeof createConversation, HonoEnv> = async (c) => {
@@ -19,7 +29,15 @@ export const onCreate: RouteHandler<typeof createConversation, HonoEnv> = async 
     );
     if (!limit.success) throw new AppError('rate_limited', 'Too many new conversations; try again later', { retryAt: limit.reset });
   }
-  const { conversation, token, messages } = await createVisitorService(deps).start(c.req.valid('json'));
+  const { attributes, signature, ...body } = c.req.valid('json');
+  // Unsigned or forged attributes are refused outright: a visitor must not make themselves VIP.
+  if (attributes !== undefined) {
+    if (!deps.env.SITE_SECRET) throw new AppError('validation_error', 'Signed attributes are not enabled here (no SITE_SECRET)');
+    if (!(await verifyAttributes(deps.env.SITE_SECRET, attributes, signature ?? ''))) {
+      throw new AppError('validation_error', 'The attributes signature does not match');
+    }
+  }
+  const { conversation, token, messages } = await createVisitorService(deps).start({ ...body, attributes });
   return c.json({ id: conversation.id, status: conversation.status, lang: conversation.lang, token, messages: visibleToVisitor(messages) }, 201);
 };
 
@@ -48,4 +66,24 @@ export const onEvents: RouteHandler<typeof conversationEvents, HonoEnv> = async 
   await loadConversation(c.get('deps'), id); // 404 before opening a stream
   // Notes never reach this stream: the services publish only public messages to it.
   return serveEvents(c, { stream: visitorStream(id) }) as never;
+};
+
+export const onHandoff: RouteHandler<typeof requestHandoff, HonoEnv> = async (c) => {
+  const result = await createVisitorService(c.get('deps')).requestHuman(c.req.valid('param').id);
+  return c.json({ status: result.conversation.status, availability: result.availability, notice: result.notice }, 200);
+};
+
+export const onContact: RouteHandler<typeof leaveContact, HonoEnv> = async (c) => {
+  await createVisitorService(c.get('deps')).leaveContact(c.req.valid('param').id, c.req.valid('json'));
+  return c.json({ status: 'pending' as const }, 201);
+};
+
+export const onRating: RouteHandler<typeof rateConversation, HonoEnv> = async (c) => {
+  const rating = await createVisitorService(c.get('deps')).rate(c.req.valid('param').id, c.req.valid('json'));
+  return c.json({ score: rating.score, resolvedBy: rating.resolvedBy }, 201);
+};
+
+export const onClose: RouteHandler<typeof closeConversation, HonoEnv> = async (c) => {
+  await createVisitorService(c.get('deps')).closeByVisitor(c.req.valid('param').id);
+  return c.json({ status: 'resolved' as const }, 200);
 };

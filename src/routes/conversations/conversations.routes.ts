@@ -6,8 +6,11 @@ import {
   conversationViewSchema,
   createConversationBody,
   createdConversationSchema,
+  contactBody,
+  handoffResultSchema,
   postMessageBody,
   postMessageResultSchema,
+  ratingBody,
 } from './conversations.schemas';
 
 const tags = ['Visitor'];
@@ -73,4 +76,52 @@ export const conversationEvents = createRoute({
     200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } },
     ...errorResponses(401, 403, 404),
   },
+});
+
+export const requestHandoff = createRoute({
+  method: 'post',
+  path: '/api/conversations/{id}/handoff',
+  tags,
+  security,
+  middleware: [requireVisitor] as const,
+  summary: 'The visitor asks for a person',
+  description: 'Puts the conversation in the operator queue (once) and says what to expect: a wait, or the contact form when nobody is online.',
+  request: { params: conversationIdParams },
+  responses: { 200: jsonResponse(handoffResultSchema, 'Handed off'), ...errorResponses(401, 403, 404, 409, 503) },
+});
+
+export const leaveContact = createRoute({
+  method: 'post',
+  path: '/api/conversations/{id}/contact',
+  tags,
+  security,
+  middleware: [requireVisitor] as const,
+  summary: 'Leave a contact when nobody is online',
+  request: { params: conversationIdParams, body: jsonBody(contactBody) },
+  responses: { 201: jsonResponse(z.object({ status: z.literal('pending') }), 'Queued as a callback'), ...errorResponses(400, 401, 403, 404, 503) },
+});
+
+export const rateConversation = createRoute({
+  method: 'post',
+  path: '/api/conversations/{id}/rating',
+  tags,
+  security,
+  middleware: [requireVisitor] as const,
+  summary: 'Rate a resolved conversation (1–5)',
+  request: { params: conversationIdParams, body: jsonBody(ratingBody) },
+  responses: {
+    201: jsonResponse(z.object({ score: z.number(), resolvedBy: z.string() }), 'Stored'),
+    ...errorResponses(400, 401, 403, 404, 409, 503),
+  },
+});
+
+export const closeConversation = createRoute({
+  method: 'post',
+  path: '/api/conversations/{id}/resolve',
+  tags,
+  security,
+  middleware: [requireVisitor] as const,
+  summary: 'The visitor closes a conversation the bot resolved',
+  request: { params: conversationIdParams },
+  responses: { 200: jsonResponse(z.object({ status: z.literal('resolved') }), 'Resolved by the bot'), ...errorResponses(401, 403, 404, 409, 503) },
 });

@@ -11,8 +11,19 @@ export const createConversationBody = z
     lang: langSchema.optional().openapi({ description: 'The visitor’s language; detected from messages when absent' }),
     page: z.string().max(2000).optional().openapi({ description: 'The page the widget is on' }),
     visitor: z.object({ name: z.string().max(200).optional(), email: z.string().email().max(320).optional() }).strict().optional(),
+    attributes: z
+      .record(z.string().max(50), z.union([z.string().max(500), z.number(), z.boolean()]))
+      .refine((a) => Object.keys(a).length <= 20, 'at most 20 attributes')
+      .optional()
+      .openapi({ description: 'Attributes the website vouches for (e.g. `vip: true`), signed with SITE_SECRET' }),
+    signature: z
+      .string()
+      .max(200)
+      .optional()
+      .openapi({ description: 'Hex HMAC-SHA256 of the attributes’ canonical JSON (keys sorted) with SITE_SECRET' }),
   })
   .strict()
+  .refine((b) => b.attributes === undefined || b.signature !== undefined, { message: 'signed attributes need a signature', path: ['signature'] })
   .openapi('CreateConversation');
 
 export const postMessageBody = z
@@ -58,6 +69,44 @@ export const postMessageResultSchema = z
   .object({
     message: publicMessageSchema,
     reply: publicMessageSchema.optional(),
-    decision: decisionSummarySchema.openapi('Decision'),
+    decision: decisionSummarySchema
+      .extend({
+        handoff: z
+          .union([
+            z.object({ kind: z.literal('wait'), minutes: z.number(), range: z.tuple([z.number(), z.number()]) }),
+            z.object({ kind: z.literal('offline'), nextOpeningMs: z.number().nullable() }),
+          ])
+          .optional()
+          .openapi({ description: 'On a handoff: a wait estimate, or offline (show the contact form)' }),
+      })
+      .openapi('Decision'),
   })
   .openapi('PostMessageResult');
+
+export const contactBody = z
+  .object({
+    email: z.string().trim().email().max(320).optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9][0-9 ()-]{5,24}$/, 'must be a phone number, e.g. +7 999 123-45-67')
+      .optional(),
+    message: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .refine((b) => b.email !== undefined || b.phone !== undefined, { message: 'give an email or a phone', path: ['email'] })
+  .openapi('Contact');
+
+export const ratingBody = z
+  .object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() })
+  .strict()
+  .openapi('Rating');
+
+const availabilitySchema = z.union([
+  z.object({ kind: z.literal('wait'), minutes: z.number(), range: z.tuple([z.number(), z.number()]) }),
+  z.object({ kind: z.literal('offline'), nextOpeningMs: z.number().nullable() }),
+]);
+
+export const handoffResultSchema = z
+  .object({ status: conversationStatusSchema, availability: availabilitySchema, notice: z.string() })
+  .openapi('HandoffResult');

@@ -1,9 +1,22 @@
 import { createRouter } from '../../http/router';
-import { onCreate, onEvents, onGet, onPost } from './conversations.handlers';
-import { conversationEvents, createConversation, getConversation, postMessage } from './conversations.routes';
+import { onClose, onContact, onCreate, onEvents, onGet, onHandoff, onPost, onRating } from './conversations.handlers';
+import {
+  closeConversation,
+  conversationEvents,
+  createConversation,
+  getConversation,
+  leaveContact,
+  postMessage,
+  rateConversation,
+  requestHandoff,
+} from './conversations.routes';
 
 export const conversationRoutes = createRouter()
   .openapi(createConversation, onCreate)
   .openapi(postMessage, onPost)
   .openapi(getConversation, onGet)
-  .openapi(conversationEvents, onEvents);
+  .openapi(conversationEvents, onEvents)
+  .openapi(requestHandoff, onHandoff)
+  .openapi(leaveContact, onContact)
+  .openapi(rateConversation, onRating)
+  .openapi(closeConversation, onClose);

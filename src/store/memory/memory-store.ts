@@ -10,6 +10,7 @@ import type {
   StoredEvent,
   TranscriptRepo,
 } from '../ports';
+import { createMemoryDocuments } from './memory-documents';
 import { createMemoryUsers } from './memory-users';
 
 /** Events kept per stream; older ones are trimmed (the transcript is the record, not the log). */
@@ -142,6 +143,7 @@ export function createMemoryStore(opts: { now?: () => number } = {}): Store {
     events: new MemoryEvents(),
     rateLimiter: new MemoryRateLimiter(opts.now ?? Date.now),
     users: createMemoryUsers(),
+    documents: createMemoryDocuments(),
     ping: async () => true,
   };
 }

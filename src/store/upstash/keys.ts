@@ -15,6 +15,10 @@ export function createKeys(prefix: string) {
     events: (stream: string) => `${p}:ev:${stream}`,
     /** counter of the last event id of a stream; expires with it. */
     eventSeq: (stream: string) => `${p}:ev:${stream}:seq`,
+    /** hash id → JSON document of one namespace (packets, ratings, contacts, presence, KB edits); kept. */
+    documents: (namespace: string) => `${p}:doc:${namespace}`,
+    /** integer counter (e.g. the KB edit version every instance polls); kept. */
+    counter: (name: string) => `${p}:ctr:${name}`,
     /** prefix handed to @upstash/ratelimit, which builds its own keys beneath it (short-lived). */
     rateLimit: (rule: string) => `${p}:rl:${rule}`,
     /** string: a staff user's JSON (StaffUser); kept until deleted. */

@@ -3,6 +3,7 @@ import { conversationSchema, messageSchema, type Conversation, type Message } fr
 import type { AppendResult, RateLimitResult, RateRule, Store, StoredEvent } from '../ports';
 import { createUpstashContext, type UpstashStoreOptions } from './context';
 import { EVENT_TTL_SECONDS, EVENTS_KEPT } from './keys';
+import { createUpstashDocuments } from './upstash-documents';
 import { createUpstashUsers } from './upstash-users';
 import { APPEND_EVENT, APPEND_MESSAGE, CAS_RECORD } from './scripts';
 
@@ -94,6 +95,7 @@ export function createUpstashStore(opts: UpstashStoreOptions): Store {
       },
     },
     users: createUpstashUsers(ctx),
+    documents: createUpstashDocuments(ctx),
     async ping() {
       try {
         return (await redis.ping()) === 'PONG';

@@ -1,0 +1,41 @@
+import type { Deps } from '../deps';
+import { whatToTell, type Availability } from '../domain/availability';
+import { isOpen, nextOpening } from '../domain/business-hours';
+import { handoffCollections } from './collections';
+
+export type { Availability };
+
+/**
+ * Who can take a conversation of `department` now, and so what the visitor may be promised:
+ * a wait estimate while an operator is online within business hours, otherwise the contact form.
+ */
+export async function currentAvailability(deps: Deps, department: string, waitingSince: number): Promise<Availability> {
+  const now = deps.clock.now();
+  const { schedule } = deps.config;
+  const open = isOpen(schedule, now);
+  const collections = handoffCollections(deps.store);
+  const [users, presence, assignments, queue] = await Promise.all([
+    deps.store.users.list(),
+    collections.presence.list(),
+    collections.assignments.list(),
+    collections.queue.list(),
+  ]);
+  const onlineIds = new Set(
+    presence.filter((p) => p.value.online && now - p.value.lastSeen <= deps.env.PRESENCE_TTL_SECONDS * 1000).map((p) => p.id),
+  );
+  const active = new Map<string, number>();
+  for (const a of assignments) active.set(a.value.operatorId, (active.get(a.value.operatorId) ?? 0) + 1);
+  const operators = users
+    .filter((u) => !u.disabled && (u.role === 'operator' || u.role === 'admin'))
+    .filter((u) => u.departments.length === 0 || u.departments.includes(department))
+    .map((u) => ({ online: onlineIds.has(u.id), capacity: u.capacity, active: active.get(u.id) ?? 0 }));
+  const queueAhead = queue.filter((q) => q.value.waitingSince < waitingSince).length;
+  return whatToTell({
+    open,
+    operators,
+    queueAhead,
+    avgHandleMinutes: deps.env.AVG_HANDLE_MINUTES,
+    nextOpeningMs: open ? null : nextOpening(schedule, now),
+    now,
+  });
+}

@@ -1,0 +1,82 @@
+import type { Deps } from '../deps';
+import type { Conversation, Lang } from '../domain/conversation';
+import { handoffNotice } from '../domain/availability';
+import type { Packet } from '../domain/packet';
+import { extractFacts, summarize as summarizeTranscript } from '../domain/summary';
+import { currentAvailability, type Availability } from './availability';
+import { handoffCollections } from './collections';
+import { applyAction, updateConversation } from './records';
+import { publishStatus, publishToOperators } from './transcript';
+
+/** What the bot (or the visitor's button) knows when it hands a conversation over. */
+export interface HandoffInput {
+  reasons: string[];
+  department: string;
+  priority: number;
+  confidence: number;
+  candidates: Packet['candidates'];
+  complaint: Packet['complaint'];
+  suggestedReply?: string;
+  lang: Lang;
+}
+
+export interface HandoffResult {
+  conversation: Conversation;
+  /** False when the conversation was already with a person: no second packet, no second queue entry. */
+  changed: boolean;
+  availability: Availability;
+  /** What the visitor is told: a wait time while someone is online, else the contact form. */
+  notice: string;
+}
+
+/**
+ * Move a conversation from the bot to the operator queue: status, packet, queue entry, live
+ * events. The status change is a compare-and-set, so two handoffs at once write one packet.
+ */
+export async function handOff(deps: Deps, conversationId: string, input: HandoffInput): Promise<HandoffResult> {
+  const now = deps.clock.now();
+  const { after, changed } = await updateConversation(deps, conversationId, (c) =>
+    c.status === 'bot' ? { ...applyAction(c, { type: 'handoff' }), department: input.department, missStreak: 0 } : c,
+  );
+  const collections = handoffCollections(deps.store);
+  if (changed) {
+    const transcript = await deps.store.transcripts.list(conversationId);
+    const visitorText = transcript.filter((m) => m.role === 'visitor').map((m) => m.text).join('\n');
+    const packet: Packet = {
+      conversationId,
+      createdAt: now,
+      reasons: input.reasons,
+      department: input.department,
+      priority: input.priority,
+      lang: input.lang,
+      summary: summarizeTranscript(transcript),
+      facts: extractFacts(visitorText),
+      candidates: input.candidates,
+      confidence: input.confidence,
+      complaint: input.complaint,
+      page: after.page,
+      visitor: after.visitor,
+      attributes: after.attributes,
+      suggestedReply: input.suggestedReply,
+    };
+    await collections.packets.put(conversationId, packet);
+    await collections.queue.put(conversationId, {
+      conversationId,
+      department: input.department,
+      priority: input.priority,
+      waitingSince: now,
+    });
+    await publishStatus(deps, conversationId, { status: after.status });
+    await publishToOperators(deps, 'handoff', {
+      conversationId,
+      reasons: input.reasons,
+      department: input.department,
+      priority: input.priority,
+      summary: packet.summary,
+    });
+  }
+  const entry = changed ? null : await collections.queue.get(conversationId);
+  const availability = await currentAvailability(deps, after.department ?? input.department, entry?.waitingSince ?? now);
+  const notice = handoffNotice(availability, input.lang, { timeZone: deps.config.schedule.timeZone, now: deps.clock.now() });
+  return { conversation: after, changed, availability, notice };
+}

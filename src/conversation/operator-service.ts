@@ -1,0 +1,189 @@
+import type { Deps } from '../deps';
+import type { Conversation } from '../domain/conversation';
+import type { Packet } from '../domain/packet';
+import { queueOrder, slaState } from '../domain/sla';
+import { AppError } from '../http/errors';
+import { handoffCollections } from './collections';
+import { applyAction, loadConversation, updateConversation } from './records';
+import { postMessage, publishStatus, publishToOperators } from './transcript';
+
+export interface Staff {
+  id: string;
+  email: string;
+  role: 'operator' | 'editor' | 'admin';
+}
+
+/** The operator's side: the queue, claiming, replying, transferring, resolving, releasing. */
+export function createOperatorService(deps: Deps) {
+  const { store, clock, env } = deps;
+  const collections = handoffCollections(store);
+
+  async function displayName(id: string): Promise<string> {
+    const user = await store.users.get(id);
+    return user?.name ?? user?.email.split('@')[0] ?? 'Operator';
+  }
+
+  /** Waiting conversations, most urgent first: SLA breaches, then priority, then the longest wait. */
+  async function queue() {
+    const now = clock.now();
+    const entries = await collections.queue.list();
+    const rows = await Promise.all(
+      entries.map(async ({ value: entry }) => {
+        const conversation = await store.conversations.get(entry.conversationId);
+        // The queue index trails the record; the record is the truth.
+        if (!conversation || conversation.status !== 'waiting') return null;
+        const sla = slaState({ waitingSince: entry.waitingSince, targetSeconds: env.SLA_FIRST_REPLY_SECONDS, now });
+        const packet = await collections.packets.get(entry.conversationId);
+        return { ...entry, lang: conversation.lang, sla, packet, waitedSeconds: Math.round((now - entry.waitingSince) / 1000) };
+      }),
+    );
+    return rows
+      .filter((r): r is NonNullable<typeof r> => r !== null)
+      .sort((a, b) => queueOrder({ ...a, breached: a.sla.breached }, { ...b, breached: b.sla.breached }));
+  }
+
+  async function view(id: string) {
+    const conversation = await loadConversation(deps, id);
+    const [messages, packet, rating] = await Promise.all([
+      store.transcripts.list(id),
+      collections.packets.get(id),
+      collections.ratings.get(id),
+    ]);
+    return { conversation, messages, packet, rating };
+  }
+
+  async function activeCount(operatorId: string): Promise<number> {
+    return (await collections.assignments.list()).filter((a) => a.value.operatorId === operatorId).length;
+  }
+
+  async function assertCapacity(operatorId: string) {
+    const user = await store.users.get(operatorId);
+    if (!user || user.disabled) throw new AppError('not_found', 'No such operator');
+    if ((await activeCount(operatorId)) >= user.capacity) {
+      throw new AppError('over_capacity', `At capacity: ${user.capacity} conversations at once`);
+    }
+  }
+
+  /**
+   * Claim: exactly one of any number of concurrent claims wins, because the status change is a
+   * compare-and-set on the record's version. Claiming one's own conversation again is a no-op.
+   */
+  async function claim(id: string, staff: Staff): Promise<Conversation> {
+    const current = await loadConversation(deps, id);
+    if (current.status === 'assigned' && current.assigneeId === staff.id) return current;
+    if (current.status === 'assigned') throw new AppError('already_claimed', 'Another operator has this conversation', { assigneeId: current.assigneeId });
+    await assertCapacity(staff.id);
+    const { after } = await updateConversation(deps, id, (c) => {
+      if (c.status === 'assigned' && c.assigneeId !== staff.id) throw new AppError('already_claimed', 'Another operator has this conversation', { assigneeId: c.assigneeId });
+      return { ...applyAction(c, { type: 'claim' }), assigneeId: staff.id };
+    });
+    await afterAssign(after, staff.id);
+    return after;
+  }
+
+  async function afterAssign(conversation: Conversation, operatorId: string) {
+    await collections.queue.delete(conversation.id);
+    await collections.assignments.put(conversation.id, { operatorId, since: clock.now() });
+    const name = await displayName(operatorId);
+    await publishStatus(deps, conversation.id, { status: 'assigned', operator: { name } });
+    await publishToOperators(deps, 'claimed', { conversationId: conversation.id, operatorId });
+    await postMessage(deps, conversation.id, { role: 'system', text: joinedText(name, conversation.lang) });
+  }
+
+  function assertOwner(conversation: Conversation, staff: Staff) {
+    if (conversation.status !== 'assigned') throw new AppError('illegal_transition', `Claim the conversation first: it is ${conversation.status}`);
+    if (conversation.assigneeId !== staff.id && staff.role !== 'admin') throw new AppError('forbidden', 'Another operator has this conversation');
+  }
+
+  async function reply(id: string, staff: Staff, input: { text: string; internal?: boolean }) {
+    const text = input.text.trim();
+    if (text.length > env.MAX_MESSAGE_CHARS) throw new AppError('message_too_long', `A message holds at most ${env.MAX_MESSAGE_CHARS} characters`);
+    const conversation = await loadConversation(deps, id);
+    if (input.internal) return postMessage(deps, id, { role: 'note', text, authorId: staff.id });
+    assertOwner(conversation, staff);
+    const message = await postMessage(deps, id, { role: 'operator', text, authorId: staff.id });
+    if (conversation.firstHumanReplyAt === undefined) {
+      await updateConversation(deps, id, (c) => (c.firstHumanReplyAt === undefined ? { ...c, firstHumanReplyAt: message.createdAt } : c));
+    }
+    return message;
+  }
+
+  async function transfer(id: string, staff: Staff, input: { department?: string; operatorId?: string; note?: string }) {
+    const conversation = await loadConversation(deps, id);
+    if (conversation.status === 'assigned') assertOwner(conversation, staff);
+    if (input.operatorId) {
+      await assertCapacity(input.operatorId);
+      const { after } = await updateConversation(deps, id, (c) => ({
+        ...applyAction(c, { type: 'transfer_operator' }),
+        assigneeId: input.operatorId,
+        department: input.department ?? c.department,
+      }));
+      await afterAssign(after, input.operatorId);
+      await noteTransfer(id, staff, input);
+      return after;
+    }
+    const department = input.department!;
+    const { after } = await updateConversation(deps, id, (c) => ({
+      ...applyAction(c, { type: 'transfer_department' }),
+      assigneeId: undefined,
+      department,
+    }));
+    await collections.assignments.delete(id);
+    const packet = await collections.packets.get(id);
+    const now = clock.now();
+    // It keeps its place in line: the visitor has waited already.
+    await collections.queue.put(id, { conversationId: id, department, priority: packet?.priority ?? 0, waitingSince: packet?.createdAt ?? now });
+    if (packet) await collections.packets.put(id, { ...packet, department } satisfies Packet);
+    await publishStatus(deps, id, { status: after.status });
+    await publishToOperators(deps, 'transferred', { conversationId: id, department, by: staff.id });
+    await noteTransfer(id, staff, input);
+    return after;
+  }
+
+  async function noteTransfer(id: string, staff: Staff, input: { department?: string; operatorId?: string; note?: string }) {
+    const target = input.operatorId ? `operator ${await displayName(input.operatorId)}` : `department ${input.department}`;
+    await postMessage(deps, id, { role: 'note', authorId: staff.id, text: `Transferred to ${target}${input.note ? `: ${input.note}` : ''}` });
+  }
+
+  async function resolve(id: string, staff: Staff, input: { resolution?: string }) {
+    const conversation = await loadConversation(deps, id);
+    if (conversation.status === 'assigned') assertOwner(conversation, staff);
+    const { after } = await updateConversation(deps, id, (c) => ({
+      ...applyAction(c, { type: 'resolve' }),
+      resolvedAt: clock.now(),
+      resolvedBy: staff.id,
+      resolution: input.resolution,
+    }));
+    await Promise.all([collections.queue.delete(id), collections.assignments.delete(id)]);
+    if (input.resolution) await postMessage(deps, id, { role: 'note', authorId: staff.id, text: `Resolved: ${input.resolution}` });
+    await publishStatus(deps, id, { status: after.status });
+    await publishToOperators(deps, 'resolved', { conversationId: id, by: staff.id });
+    return after;
+  }
+
+  async function release(id: string, staff: Staff) {
+    const conversation = await loadConversation(deps, id);
+    if (conversation.status === 'assigned') assertOwner(conversation, staff);
+    const { after } = await updateConversation(deps, id, (c) => ({ ...applyAction(c, { type: 'release' }), assigneeId: undefined, missStreak: 0 }));
+    await Promise.all([collections.queue.delete(id), collections.assignments.delete(id)]);
+    await publishStatus(deps, id, { status: after.status });
+    await publishToOperators(deps, 'released', { conversationId: id, by: staff.id });
+    return after;
+  }
+
+  async function setPresence(staff: Staff, online: boolean) {
+    await collections.presence.put(staff.id, { online, lastSeen: clock.now() });
+    await publishToOperators(deps, 'presence', { operatorId: staff.id, online });
+  }
+
+  async function mine(staff: Staff) {
+    const assignments = await collections.assignments.list();
+    return assignments.filter((a) => a.value.operatorId === staff.id).map((a) => a.id);
+  }
+
+  return { queue, view, claim, reply, transfer, resolve, release, setPresence, mine };
+}
+
+function joinedText(name: string, lang: 'ru' | 'en'): string {
+  return lang === 'ru' ? `${name} подключился к чату.` : `${name} joined the chat.`;
+}

@@ -1,0 +1,41 @@
+import type { Deps } from '../deps';
+import { toPublicMessage, type Message } from '../domain/conversation';
+import { AppError } from '../http/errors';
+import { OPERATOR_STREAM, visitorStream } from './streams';
+
+/** Append a message to the transcript, or 413 when the conversation is full. */
+export async function appendMessage(deps: Deps, conversationId: string, message: Message) {
+  const stored = await deps.store.transcripts.append(conversationId, message, deps.env.MAX_MESSAGES);
+  if (stored.status === 'full') {
+    throw new AppError('conversation_too_long', `A conversation holds at most ${deps.env.MAX_MESSAGES} messages; start a new one`);
+  }
+  return stored;
+}
+
+/**
+ * Write a message from the bot, the system or an operator, and tell whoever should know:
+ * the visitor's stream gets everything but internal notes; operators get every message.
+ */
+export async function postMessage(
+  deps: Deps,
+  conversationId: string,
+  message: Omit<Message, 'id' | 'createdAt'>,
+): Promise<Message> {
+  const full: Message = { id: deps.ids(), createdAt: deps.clock.now(), ...message };
+  const stored = await appendMessage(deps, conversationId, full);
+  await publishMessage(deps, conversationId, stored.message);
+  return stored.message;
+}
+
+export async function publishMessage(deps: Deps, conversationId: string, message: Message): Promise<void> {
+  if (message.role !== 'note') await deps.store.events.append(visitorStream(conversationId), { type: 'message', data: toPublicMessage(message) });
+  if (message.role !== 'bot' && message.role !== 'system') {
+    await deps.store.events.append(OPERATOR_STREAM, { type: 'message', data: { conversationId, message } });
+  }
+}
+
+export const publishStatus = (deps: Deps, conversationId: string, data: Record<string, unknown>) =>
+  deps.store.events.append(visitorStream(conversationId), { type: 'status', data });
+
+export const publishToOperators = (deps: Deps, type: string, data: Record<string, unknown>) =>
+  deps.store.events.append(OPERATOR_STREAM, { type, data });

@@ -1,0 +1,14 @@
+import { createRouter } from '../../http/router';
+import * as h from './operator.handlers';
+import * as r from './operator.routes';
+
+export const operatorRoutes = createRouter()
+  .openapi(r.getQueue, h.onQueue)
+  .openapi(r.getOperatorConversation, h.onView)
+  .openapi(r.claimConversation, h.onClaim)
+  .openapi(r.releaseConversation, h.onRelease)
+  .openapi(r.transferConversation, h.onTransfer)
+  .openapi(r.resolveConversation, h.onResolve)
+  .openapi(r.postOperatorMessage, h.onMessage)
+  .openapi(r.postPresence, h.onPresence)
+  .openapi(r.operatorEvents, h.onEvents);

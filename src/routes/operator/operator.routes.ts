@@ -1,0 +1,102 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { messageSchema } from '../../domain/conversation';
+import { errorResponses, jsonBody, jsonResponse } from '../../http/router';
+import { requireStaff } from '../../http/staff-auth';
+import {
+  idParams,
+  operatorConversationSchema,
+  operatorMessageBody,
+  presenceBody,
+  queueItemSchema,
+  resolveBody,
+  statusResultSchema,
+  transferBody,
+} from './operator.schemas';
+
+const tags = ['Operator'];
+const security = [{ staffToken: [] }];
+const operator = requireStaff('operator');
+
+const actionRoute = <B extends z.ZodType>(path: string, summary: string, body: B) =>
+  createRoute({
+    method: 'post',
+    path: `/api/operator/conversations/{id}/${path}`,
+    tags,
+    security,
+    middleware: operator,
+    summary,
+    request: { params: idParams, body: jsonBody(body) },
+    responses: { 200: jsonResponse(statusResultSchema, 'The conversation’s new state'), ...errorResponses(400, 401, 403, 404, 409, 503) },
+  });
+
+const bareActionRoute = (path: string, summary: string) =>
+  createRoute({
+    method: 'post',
+    path: `/api/operator/conversations/{id}/${path}`,
+    tags,
+    security,
+    middleware: operator,
+    summary,
+    request: { params: idParams },
+    responses: { 200: jsonResponse(statusResultSchema, 'The conversation’s new state'), ...errorResponses(401, 403, 404, 409, 503) },
+  });
+
+export const getQueue = createRoute({
+  method: 'get',
+  path: '/api/operator/queue',
+  tags,
+  security,
+  middleware: operator,
+  summary: 'Waiting conversations, most urgent first, with their handoff packets',
+  responses: { 200: jsonResponse(z.object({ items: z.array(queueItemSchema) }), 'The queue'), ...errorResponses(401, 403, 503) },
+});
+
+export const getOperatorConversation = createRoute({
+  method: 'get',
+  path: '/api/operator/conversations/{id}',
+  tags,
+  security,
+  middleware: operator,
+  summary: 'The conversation, its packet and full transcript (internal notes included)',
+  request: { params: idParams },
+  responses: { 200: jsonResponse(operatorConversationSchema, 'The conversation'), ...errorResponses(401, 403, 404, 503) },
+});
+
+export const claimConversation = bareActionRoute('claim', 'Claim: 200 when this operator now owns it, 409 when someone else does');
+export const releaseConversation = bareActionRoute('release', 'Give the conversation back to the bot');
+export const transferConversation = actionRoute('transfer', 'Transfer to a department (back to the queue) or to an operator', transferBody);
+export const resolveConversation = actionRoute('resolve', 'Resolve, with an optional resolution', resolveBody);
+
+export const postOperatorMessage = createRoute({
+  method: 'post',
+  path: '/api/operator/conversations/{id}/messages',
+  tags,
+  security,
+  middleware: operator,
+  summary: 'Reply to the visitor (live), or add an internal note',
+  request: { params: idParams, body: jsonBody(operatorMessageBody) },
+  responses: { 201: jsonResponse(messageSchema, 'The stored message'), ...errorResponses(400, 401, 403, 404, 409, 413, 503) },
+});
+
+export const postPresence = createRoute({
+  method: 'post',
+  path: '/api/operator/presence',
+  tags,
+  security,
+  middleware: operator,
+  summary: 'Go online or offline; the console repeats it as a heartbeat while open',
+  request: { body: jsonBody(presenceBody) },
+  responses: { 200: jsonResponse(z.object({ online: z.boolean() }), 'Presence stored'), ...errorResponses(400, 401, 403, 503) },
+});
+
+export const operatorEvents = createRoute({
+  method: 'get',
+  path: '/api/operator/events',
+  tags,
+  security,
+  middleware: operator,
+  summary: 'Live events (Server-Sent Events): handoffs, claims, messages, transfers, resolutions',
+  description: 'Resumes after `Last-Event-ID` (or `?lastEventId=`); the token may come as `?token=` for EventSource.',
+  request: { query: z.object({ token: z.string().optional(), lastEventId: z.string().optional() }) },
+  responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } }, ...errorResponses(401, 403) },
+});

@@ -1,0 +1,65 @@
+import { z } from '@hono/zod-openapi';
+import { conversationStatusSchema, langSchema, messageSchema } from '../../domain/conversation';
+import { packetSchema } from '../../domain/packet';
+
+export const idParams = z.object({
+  id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export const operatorMessageBody = z
+  .object({
+    text: z.string().trim().min(1, 'must not be empty'),
+    internal: z.boolean().optional().openapi({ description: 'An internal note: never shown to the visitor' }),
+  })
+  .strict()
+  .openapi('OperatorMessage');
+
+export const transferBody = z
+  .object({
+    department: z.string().trim().min(1).max(100).optional(),
+    operatorId: z.string().min(1).max(100).optional(),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .refine((b) => b.department !== undefined || b.operatorId !== undefined, { message: 'give a department or an operatorId' })
+  .openapi('Transfer');
+
+export const resolveBody = z.object({ resolution: z.string().trim().max(2000).optional() }).strict().openapi('Resolve');
+export const presenceBody = z.object({ online: z.boolean() }).strict().openapi('Presence');
+
+const slaSchema = z.object({ dueAt: z.number(), remainingMs: z.number(), breached: z.boolean() });
+
+export const queueItemSchema = z
+  .object({
+    conversationId: z.string(),
+    department: z.string(),
+    priority: z.number(),
+    waitingSince: z.number(),
+    waitedSeconds: z.number(),
+    lang: langSchema,
+    sla: slaSchema,
+    packet: packetSchema.nullable(),
+  })
+  .openapi('QueueItem');
+
+export const operatorConversationSchema = z
+  .object({
+    id: z.string(),
+    status: conversationStatusSchema,
+    lang: langSchema,
+    assigneeId: z.string().optional(),
+    department: z.string().optional(),
+    page: z.string().optional(),
+    visitor: z.object({ name: z.string().optional(), email: z.string().optional() }).optional(),
+    vip: z.boolean(),
+    createdAt: z.number(),
+    resolvedAt: z.number().optional(),
+    packet: packetSchema.nullable(),
+    messages: z.array(messageSchema),
+    rating: z.object({ score: z.number(), comment: z.string().optional() }).nullable(),
+  })
+  .openapi('OperatorConversation');
+
+export const statusResultSchema = z
+  .object({ id: z.string(), status: conversationStatusSchema, assigneeId: z.string().optional(), department: z.string().optional() })
+  .openapi('StatusResult');

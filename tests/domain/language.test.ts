@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from '../../src/domain/language';
+
+describe('detectLanguage', () => {
+  it.each([
+    ['Где мой заказ?', 'ru'],
+    ['Where is my order?', 'en'],
+    ['iPhone 15 Pro Max не заряжается от USB-C кабеля', 'ru'],
+    ['Заказ #A-55120-XZ', 'ru'],
+    ['My order «Ноутбук» has not arrived yet, can you check please', 'en'],
+    ['zdravstvuyte, gde moy zakaz?', 'ru'],
+    ['privet, kogda dostavka budet', 'ru'],
+    ['hello, where is my delivery?', 'en'],
+    ['ёлка', 'ru'],
+  ] as const)('%s → %s', (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+
+  it.each(['', '   ', '12345', '👍👍', '?!', 'x'])('falls back on %j', (text) => {
+    expect(detectLanguage(text, 'ru')).toBe('ru');
+    expect(detectLanguage(text, 'en')).toBe('en');
+  });
+
+  it('defaults the fallback to English', () => {
+    expect(detectLanguage('')).toBe('en');
+  });
+
+  it('does not mistake English with a few translit-looking words for Russian', () => {
+    expect(detectLanguage('Da Vinci code: is it in stock?')).toBe('en');
+  });
+});

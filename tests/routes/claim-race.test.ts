@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryStore } from '../../src/store/memory/memory-store';
+import type { Store } from '../../src/store/ports';
+import { createUpstashStore } from '../../src/store/upstash/upstash-store';
+import { auth, makeTestApp, startConversation } from '../helpers/app';
+import { makeStaff, staffHeaders } from '../helpers/staff-user';
+import { startUpstashBridge, type UpstashBridge } from '../helpers/upstash-bridge';
+
+const CLAIMS = 50;
+
+/** 50 operators claim one conversation at the same moment: exactly one 200, the rest 409. */
+async function race(store: Store) {
+  const { app, deps } = makeTestApp({ RATE_LIMITS: 'off' }, { store });
+  const operators = await Promise.all(Array.from({ length: CLAIMS }, () => makeStaff(deps, 'operator')));
+  const convo = await startConversation(app);
+  expect((await app.request(`/api/conversations/${convo.id}/handoff`, { method: 'POST', ...auth(convo.token) })).status).toBe(200);
+
+  const responses = await Promise.all(
+    operators.map((op) => app.request(`/api/operator/conversations/${convo.id}/claim`, { method: 'POST', headers: staffHeaders(op.token) })),
+  );
+  const statuses = responses.map((r) => r.status);
+  expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+  expect(statuses.filter((s) => s === 409)).toHaveLength(CLAIMS - 1);
+  const codes = await Promise.all(responses.filter((r) => r.status === 409).map(async (r) => (await r.json()).error.code));
+  expect(new Set(codes)).toEqual(new Set(['already_claimed']));
+
+  const winner = operators[statuses.indexOf(200)]!;
+  const view = await (await app.request(`/api/operator/conversations/${convo.id}`, { headers: staffHeaders(winner.token) })).json();
+  expect(view).toMatchObject({ status: 'assigned', assigneeId: winner.id });
+}
+
+describe('the claim race', () => {
+  it(`memory store: ${CLAIMS} concurrent claims, one winner`, async () => {
+    await race(createMemoryStore());
+  });
+
+  describe('Upstash store against real Redis', () => {
+    let bridge: UpstashBridge;
+    beforeAll(async () => {
+      bridge = await startUpstashBridge();
+    });
+    afterAll(() => bridge?.stop());
+
+    it(`${CLAIMS} concurrent claims, one winner`, async () => {
+      await race(createUpstashStore({ url: bridge.url, token: bridge.token, prefix: `race-${Date.now()}` }));
+    });
+  });
+});
