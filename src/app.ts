@@ -8,6 +8,8 @@ import { handleError, send } from './http/error-handler';
 import type { HonoEnv } from './http/hono-env';
 import { conversationRoutes } from './routes/conversations';
 import { DOCS_PAGE } from './routes/docs/docs-page';
+import { adminRoutes } from './routes/admin';
+import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { operatorRoutes } from './routes/operator';
 
@@ -35,6 +37,8 @@ export function createApp(deps: Deps) {
   app.route('/', healthRoutes);
   app.route('/', conversationRoutes);
   app.route('/', operatorRoutes);
+  app.route('/', authRoutes);
+  app.route('/', adminRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'visitorToken', {
     type: 'http',

@@ -4,7 +4,8 @@ import { DEFAULT_SCHEDULE, scheduleSchema } from './domain/business-hours';
 import { policyConfigSchema } from './domain/handoff-policy';
 import { ConfigError, type Env } from './env';
 import type { z } from 'zod';
-import type { KnowledgeBase } from './kb/knowledge-base';
+import { createKbBot } from './answer/kb-bot';
+import { createKnowledgeBase, type KnowledgeBase } from './kb/knowledge-base';
 import { createLogger, type Logger } from './logger';
 import { createSigner, randomSecret } from './security/signer';
 import { createMemoryStore } from './store/memory/memory-store';
@@ -52,6 +53,18 @@ export function buildDeps(env: Env, opts: BuildOptions = {}): Deps {
     kbInfo: opts.kbInfo ?? (() => ({ articles: 0 })),
     ...(opts.kb ? { kb: opts.kb } : {}),
   };
+}
+
+/**
+ * Load the knowledge base (files as the baseline, stored edits over them) and put the
+ * knowledge-base bot in charge. Without it the app runs with the honest no-knowledge-base bot.
+ */
+export async function withKnowledgeBase(deps: Deps, files: readonly { path: string; text: string }[]): Promise<Deps> {
+  const kb = await createKnowledgeBase({ files, store: deps.store, now: () => deps.clock.now() });
+  for (const problem of kb.problems.filter((p) => p.severity === 'error')) {
+    deps.logger.warn('knowledge-base problem', { file: problem.file, field: problem.field, message: problem.message });
+  }
+  return { ...deps, kb, bot: createKbBot({ kb, policy: deps.config.policy }), kbInfo: () => ({ articles: kb.size }) };
 }
 
 /** A structured setting from a JSON variable; a bad one fails the start naming the variable. */

@@ -17,6 +17,14 @@ export const PHRASES = {
     en: 'Which of these do you mean?',
     ru: 'Уточните, пожалуйста, что вы имеете в виду:',
   },
+  rephrase: {
+    en: 'I am not sure I understood. Could you say it in other words — for example, what you ordered and what went wrong? You can also ask for a person.',
+    ru: 'Не уверен, что правильно понял. Сформулируйте, пожалуйста, иначе — например, что вы заказали и что случилось. Или позовите оператора.',
+  },
+  complaintOpening: {
+    en: 'I am sorry about this, and thank you for telling us. I am looking into it now.',
+    ru: 'Приносим извинения за неудобства и спасибо, что написали. Уже разбираюсь в ситуации.',
+  },
   reopened: {
     en: 'Welcome back! The conversation is open again.',
     ru: 'С возвращением! Диалог снова открыт.',

@@ -1,30 +1,34 @@
 import { serve } from '@hono/node-server';
+import { readKbDir } from '../../scripts/lib/read-kb-dir';
 import { createApp } from '../app';
-import { buildDeps } from '../build-deps';
-import { ConfigError, parseEnv, type Env } from '../env';
+import { ensureAdmin } from '../auth/bootstrap';
+import { buildDeps, withKnowledgeBase } from '../build-deps';
+import { ConfigError, parseEnv } from '../env';
 
-/** The Node entry: `npm start`. Reads process.env once, builds the app, serves it on PORT. */
-function readEnv(): Env {
-  try {
-    return parseEnv(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
+/**
+ * The Node entry: `npm start`. Reads process.env once, loads the knowledge base from KB_DIR,
+ * makes sure an admin exists, and serves the app on PORT.
+ */
+async function main() {
+  const env = parseEnv(process.env);
+  const deps = await withKnowledgeBase(buildDeps(env), await readKbDir(env.KB_DIR));
+  const demoAdmin = await ensureAdmin(deps);
+  const app = createApp(deps);
+
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
+    deps.logger.info('listening', { port: info.port, store: deps.store.kind, articles: deps.kbInfo().articles });
+    console.log(`Support chat is running at http://localhost:${info.port} (store: ${deps.store.kind}, ${deps.kbInfo().articles} articles)`);
+    console.log(`  widget demo: http://localhost:${info.port}/   API reference: http://localhost:${info.port}/docs`);
+    if (demoAdmin) {
+      console.log(`  demo admin: ${demoAdmin.email} / ${demoAdmin.password} (memory store, gone on restart; set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)`);
     }
-    throw error;
-  }
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
-const env = readEnv();
-const deps = buildDeps(env);
-const app = createApp(deps);
-
-const server = serve({ fetch: app.fetch, port: env.PORT, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
-  deps.logger.info('listening', { url: `http://localhost:${info.port}`, store: deps.store.kind });
-  console.log(`Support chat is running at http://localhost:${info.port} (store: ${deps.store.kind})`);
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
 });
-
-const stop = () => server.close(() => process.exit(0));
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);

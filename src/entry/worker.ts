@@ -1,28 +1,35 @@
 import type { ExecutionContext } from 'hono';
 import { createApp, type App } from '../app';
-import { buildDeps } from '../build-deps';
+import { ensureAdmin } from '../auth/bootstrap';
+import { buildDeps, withKnowledgeBase } from '../build-deps';
 import { ConfigError, parseEnv } from '../env';
+import { BUNDLED_KB } from '../generated/bundled-content';
 
 /**
- * The Cloudflare Workers entry. Bindings are the configuration; the app is built once per
- * isolate and reused. A bad configuration answers every request with `bad_environment`.
+ * The Cloudflare Workers entry. Bindings are the configuration; the app (with the knowledge
+ * base bundled at build time) is built once per isolate and reused. A bad configuration answers
+ * every request with `bad_environment`.
  */
-let cached: { bindings: unknown; app: App } | undefined;
+let cached: { bindings: unknown; app: Promise<App> } | undefined;
 
-function appFor(bindings: Record<string, unknown>): App {
-  if (cached?.bindings !== bindings) cached = { bindings, app: createApp(buildDeps(parseEnv(bindings))) };
-  return cached.app;
+async function build(bindings: Record<string, unknown>): Promise<App> {
+  const deps = await withKnowledgeBase(buildDeps(parseEnv(bindings)), BUNDLED_KB);
+  await ensureAdmin(deps);
+  return createApp(deps);
 }
 
 export default {
-  fetch(request: Request, bindings: Record<string, unknown>, ctx: ExecutionContext): Response | Promise<Response> {
+  async fetch(request: Request, bindings: Record<string, unknown>, ctx: ExecutionContext): Promise<Response> {
+    if (cached?.bindings !== bindings) cached = { bindings, app: build(bindings) };
     try {
-      return appFor(bindings).fetch(request, bindings, ctx);
+      return await (await cached.app).fetch(request, bindings, ctx);
     } catch (error) {
-      const message = error instanceof ConfigError ? error.message : 'The worker failed to start';
-      console.error(message);
-      const code = error instanceof ConfigError ? 'bad_environment' : 'internal_error';
-      return Response.json({ error: { code, message: 'The service is misconfigured', requestId: crypto.randomUUID() } }, { status: 500 });
+      // Only start-up failures land here: the app itself answers every error with the envelope.
+      cached = undefined;
+      const config = error instanceof ConfigError;
+      console.error(config ? error.message : error);
+      const body = { error: { code: config ? 'bad_environment' : 'internal_error', message: 'The service is misconfigured', requestId: crypto.randomUUID() } };
+      return Response.json(body, { status: 500 });
     }
   },
 };

@@ -1,0 +1,112 @@
+import type { Conversation, Lang, Source } from '../domain/conversation';
+import type { Bot, Decision } from '../domain/decision';
+import { scoreComplaint } from '../domain/complaint';
+import { detectHumanRequest } from '../domain/explicit-request';
+import { decidePolicy, type PolicyConfig, type PolicyOutcome, type PolicySignals } from '../domain/handoff-policy';
+import type { Article } from '../kb/article';
+import type { KbSearchResult, KnowledgeBase } from '../kb/knowledge-base';
+import { say } from './phrases';
+
+/** Everything the bot weighed for one message: for its decision, the packet and the editor's try page. */
+export interface Analysis {
+  search: KbSearchResult;
+  signals: PolicySignals;
+  outcome: PolicyOutcome;
+  humanPhrase?: string;
+  complaintSignals: string[];
+}
+
+export interface KbBot extends Bot {
+  analyze(text: string, lang: Lang, conversation?: Pick<Conversation, 'missStreak' | 'vip'>): Promise<Analysis>;
+  toDecision(analysis: Analysis, lang: Lang): Decision;
+}
+
+/**
+ * The knowledge-base bot: explicit request, complaint score and retrieval become signals, the
+ * handoff policy turns them into one outcome, and the outcome into the visitor's reply. The
+ * reply is always the article's authored answer, in the visitor's language, with its source.
+ */
+export function createKbBot(opts: { kb: KnowledgeBase; policy: PolicyConfig }): KbBot {
+  const { kb, policy } = opts;
+
+  const source = (article: Article, score?: number): Source => ({ id: article.id, title: article.title, url: article.url, score });
+
+  async function analyze(text: string, lang: Lang, conversation: Pick<Conversation, 'missStreak' | 'vip'> = { missStreak: 0, vip: false }) {
+    await kb.refresh();
+    const search = kb.search(text, { k: 5 });
+    const human = detectHumanRequest(text);
+    const complaint = scoreComplaint(text, lang);
+    const top = search.matches[0]?.article;
+    const signals: PolicySignals = {
+      retrieval: {
+        confidence: search.confidence,
+        threshold: search.threshold,
+        ambiguous: search.ambiguous,
+        top: top && { id: top.id, title: top.title, department: top.department, handoff: top.handoff },
+      },
+      humanRequested: human.requested,
+      complaint: { score: complaint.score, severity: complaint.severity },
+      missStreak: conversation.missStreak,
+      vip: conversation.vip,
+    };
+    return { search, signals, outcome: decidePolicy(signals, policy), humanPhrase: human.phrase, complaintSignals: complaint.signals };
+  }
+
+  function toDecision({ search, signals, outcome }: Analysis, lang: Lang): Decision {
+    const confidence = round(search.confidence);
+    const best = search.matches[0];
+    const bestHere = best && kb.inLanguage(best.article, lang);
+    switch (outcome.action) {
+      case 'answer': {
+        const article = bestHere!;
+        return { kind: 'answer', confidence, reasons: [], sources: [source(article, round(best!.score))], reply: article.answer, miss: false };
+      }
+      case 'clarify': {
+        if (!search.ambiguous) return { kind: 'clarify', confidence, reasons: ['unsure'], sources: [], reply: say('rephrase', lang), options: [], miss: outcome.miss };
+        const options = distinctTopics(search.matches.slice(0, 3).map((m) => kb.inLanguage(m.article, lang))).slice(0, 2);
+        const reply = [say('clarify', lang), ...options.map((a, i) => `${i + 1}. ${a.title}`)].join('\n');
+        return {
+          kind: 'clarify',
+          confidence,
+          reasons: ['ambiguous'],
+          sources: options.map((a) => source(a)),
+          reply,
+          options: options.map((a) => ({ id: a.id, title: a.title })),
+          miss: outcome.miss,
+        };
+      }
+      case 'handoff': {
+        const complaint = signals.complaint.severity === 'none' && signals.complaint.score < policy.complaint.threshold ? null : signals.complaint;
+        // A suggested first reply: the best article when it is at least plausible, else a complaint opening.
+        const plausible = bestHere && search.confidence >= search.threshold * policy.rephraseFloor;
+        const suggestedReply = plausible ? bestHere.answer : complaint ? say('complaintOpening', lang) : undefined;
+        return {
+          kind: 'handoff',
+          confidence,
+          reasons: outcome.reasons,
+          sources: [],
+          department: outcome.department,
+          priority: outcome.priority,
+          candidates: search.matches.map((m) => ({ id: m.article.id, title: m.article.title, score: round(m.score) })),
+          complaint,
+          suggestedReply,
+        };
+      }
+    }
+  }
+
+  return {
+    analyze,
+    toDecision,
+    async decide({ conversation, text, lang }) {
+      return toDecision(await analyze(text, lang, conversation), lang);
+    },
+  };
+}
+
+function distinctTopics(articles: Article[]): Article[] {
+  const seen = new Set<string>();
+  return articles.filter((a) => !seen.has(a.topic) && seen.add(a.topic));
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

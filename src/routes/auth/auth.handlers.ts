@@ -1,0 +1,41 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import { normalizeEmail } from '../../auth/accounts';
+import { publicUser } from '../../domain/staff-user';
+import { AppError } from '../../http/errors';
+import type { HonoEnv } from '../../http/hono-env';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from '../../security/password';
+import { issueStaffToken } from '../../security/staff-token';
+import type { login, me } from './auth.routes';
+
+/** Slows password guessing against one account; counted per email, whatever the outcome. */
+const LOGIN_RULE = { name: 'login', limit: 10, windowSeconds: 15 * 60 };
+const WRONG = 'Wrong email or password';
+
+export const onLogin: RouteHandler<typeof login, HonoEnv> = async (c) => {
+  const deps = c.get('deps');
+  const body = c.req.valid('json');
+  const email = normalizeEmail(body.email);
+  if (deps.env.RATE_LIMITS === 'on') {
+    const limit = await deps.store.rateLimiter.limit(LOGIN_RULE, email);
+    if (!limit.success) throw new AppError('rate_limited', 'Too many sign-in attempts; try again later', { retryAt: limit.reset });
+  }
+  const user = await deps.store.users.findByEmail(email);
+  // An unknown email still costs one PBKDF2 run, so response time does not reveal which emails exist.
+  const ok = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  // A disabled account answers like a wrong password: it should not learn more than a stranger.
+  if (!user || !ok || user.disabled) throw new AppError('unauthorized', WRONG);
+  const { token, expiresAt } = await issueStaffToken(
+    deps.staffSigner,
+    { sub: user.id, role: user.role },
+    deps.env.STAFF_SESSION_HOURS * 3600,
+    deps.clock.now(),
+  );
+  return c.json({ token, expiresAt, user: publicUser(user) }, 200);
+};
+
+export const onMe: RouteHandler<typeof me, HonoEnv> = async (c) => {
+  const user = await c.get('deps').store.users.get(c.get('staff').id);
+  // requireStaff just loaded it; gone now means deleted in between.
+  if (!user) throw new AppError('unauthorized', 'This account is not active; sign in again');
+  return c.json(publicUser(user), 200);
+};

@@ -1,0 +1,4 @@
+import { createMemoryUsers } from '../../src/store/memory/memory-users';
+import { describeUsersContract } from './users-contract';
+
+describeUsersContract('memory', () => createMemoryUsers());
