@@ -11,6 +11,7 @@ import { DOCS_PAGE } from './routes/docs/docs-page';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { kbRoutes } from './routes/kb';
 import { operatorRoutes } from './routes/operator';
 
 /** The whole HTTP app, built from its dependencies; the entries only decide where they come from. */
@@ -39,6 +40,7 @@ export function createApp(deps: Deps) {
   app.route('/', operatorRoutes);
   app.route('/', authRoutes);
   app.route('/', adminRoutes);
+  app.route('/', kbRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'visitorToken', {
     type: 'http',

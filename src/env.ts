@@ -35,6 +35,8 @@ export const envSchema = z
     STAFF_SESSION_HOURS: int(12, 1, 24 * 30),
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: z.string().url().optional(),
+    /** Embedding model for semantic retrieval (with OPENAI_API_KEY or OPENAI_BASE_URL); default text-embedding-3-small. */
+    EMBEDDING_MODEL: optionalString,
     KB_DIR: z.string().min(1).default('knowledge-base'),
     RATE_LIMITS: flag('on'),
     SEED_DEMO: z.enum(['0', '1']).default('0'),
@@ -87,7 +89,7 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parse a raw environment (process.env or Worker bindings); throws ConfigError naming each bad variable. */
+/** Parse a raw environment (Node's environment or Worker bindings); throws ConfigError naming each bad variable. */
 export function parseEnv(raw: Record<string, unknown>): Env {
   // Empty strings mean "unset" in both .env files and dashboards.
   const cleaned = Object.fromEntries(

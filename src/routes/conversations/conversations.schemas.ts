@@ -69,8 +69,10 @@ export const postMessageResultSchema = z
   .object({
     message: publicMessageSchema,
     reply: publicMessageSchema.optional(),
-    decision: decisionSummarySchema
-      .extend({
+    // Rebuilt with this module's z: a domain schema made before @hono/zod-openapi loaded lacks .openapi().
+    decision: z
+      .object({
+        ...decisionSummarySchema.shape,
         handoff: z
           .union([
             z.object({ kind: z.literal('wait'), minutes: z.number(), range: z.tuple([z.number(), z.number()]) }),

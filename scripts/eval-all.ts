@@ -1,0 +1,49 @@
+/**
+ * npm run eval:all [-- --dir <datasets folder>] [--opts '<json>'] [--no-baseline]
+ * Runs every development set (each *.kb.jsonl with its queries file), one at a time,
+ * and prints one Markdown table: ours beside the MiniSearch baseline.
+ */
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { RetrieverOptions } from '../src/kb/retrieval/index.js';
+import { loadKb, loadQueries } from './lib/eval-load.js';
+import { type EngineRun, FIELDS, fmt, runBaselineEngine, runOurs } from './lib/eval-run.js';
+
+const { values } = parseArgs({
+  options: {
+    dir: { type: 'string', default: resolve(import.meta.dirname, '../../shared/datasets') },
+    opts: { type: 'string' },
+    'no-baseline': { type: 'boolean', default: false },
+  },
+});
+const dir = values.dir!;
+const opts = values.opts ? (JSON.parse(values.opts) as RetrieverOptions) : undefined;
+
+const files = readdirSync(dir);
+const sets = files
+  .filter((f) => f.endsWith('.kb.jsonl'))
+  .sort()
+  .map((kb) => {
+    const name = kb.slice(0, -'.kb.jsonl'.length);
+    const queries = files.find((f) => f === `${name}.dev.queries.jsonl`) ?? files.find((f) => f === `${name}.queries.jsonl`);
+    return { name, kb: join(dir, kb), queries: queries ? join(dir, queries) : undefined };
+  });
+
+const header = ['set', 'engine', ...FIELDS, 'threshold', 'buildMs'];
+console.log(`| ${header.join(' | ')} |`);
+console.log(`| ${header.map(() => '---').join(' | ')} |`);
+const row = (name: string, engine: string, r: EngineRun): void => {
+  const cells = [name, engine, ...FIELDS.map((f) => fmt(r.report[f])), fmt(r.threshold), fmt(r.buildMs, 0)];
+  console.log(`| ${cells.join(' | ')} |`);
+};
+for (const s of sets) {
+  if (!s.queries) {
+    console.error(`${s.name}: no queries file, skipped`);
+    continue;
+  }
+  const entries = await loadKb(s.kb);
+  const queries = await loadQueries(s.queries);
+  row(s.name, 'ours', runOurs(entries, queries, opts));
+  if (!values['no-baseline']) row(s.name, 'minisearch', runBaselineEngine(entries, queries));
+}

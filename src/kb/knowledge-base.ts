@@ -1,0 +1,237 @@
+import type { Store } from '../store/ports';
+import { articleSchema, type Article, type ArticleInput, type KbProblem, type Lang } from './article';
+import { effectiveArticle, kbEditsCollection, sameEffect, type KbEdit } from './kb-edits';
+import { loadKnowledgeBase, type KbFile } from './loader';
+import { createRetriever, isAmbiguous, type RetrievalEntry, type RetrieverOptions } from './retrieval';
+import { validateArticle, zodProblems } from './validate';
+
+/**
+ * The live knowledge base: the files are the baseline, editor changes stored in the store are
+ * layered over them, and the search index follows both incrementally. Edge-safe: the files come
+ * in as text, the edits through the store port, so every instance (Workers included) converges
+ * on the same articles by watching one counter.
+ */
+
+/** Where an effective article comes from, for the editor. */
+export type ArticleSource = 'file' | 'edited' | 'created';
+
+export interface KbSearchResult {
+  matches: { article: Article; score: number }[];
+  confidence: number;
+  threshold: number;
+  signals: Record<string, number>;
+  /** Not safe to answer, but very likely one of the first two: worth a clarifying question. */
+  ambiguous: boolean;
+}
+
+export type KbSaveResult =
+  | { ok: true; article: Article; created: boolean; warnings: KbProblem[] }
+  | { ok: false; problems: KbProblem[] };
+
+export interface KnowledgeBase {
+  /** Effective articles: file baseline with stored edits layered over (edits win; a stored deletion hides a file article). */
+  list(): Article[];
+  get(id: string): Article | undefined;
+  /** Where an effective article comes from and, when edited, who changed it last and when (epoch ms). */
+  origin(id: string): { source: ArticleSource; by?: string; at?: number } | undefined;
+  /** The article of the same topic in the wanted language, if any (a visitor gets the article in their own language). */
+  inLanguage(article: Article, lang: Lang): Article;
+  /** Ranked matches over answerable articles (never evalOnly ones), with the retriever's confidence/signals/threshold. */
+  search(text: string, opts?: { k?: number }): KbSearchResult;
+  /**
+   * Pick up edits made by other instances: reads the edit counter (at most once per
+   * `refreshIntervalMs`) and, when it moved, reloads the edits and updates the index for what
+   * changed only. Call it before each use; cheap when nothing changed. Store failures propagate.
+   */
+  refresh(): Promise<void>;
+  /**
+   * Validate (the file rules, against all other effective articles), store, bump the counter and
+   * update the local index. Errors → nothing stored; warnings are stored and returned.
+   */
+  save(input: ArticleInput, by: string): Promise<KbSaveResult>;
+  /** Hide (file article) or drop (created article); false when no such effective article. */
+  remove(id: string, by: string): Promise<boolean>;
+  /** Problems of the file baseline at load. */
+  readonly problems: KbProblem[];
+  /** Stored edits skipped because they no longer parse (ids), from the latest reload. */
+  readonly skippedEdits: string[];
+  /** Effective article count. */
+  readonly size: number;
+}
+
+export interface KnowledgeBaseOptions {
+  files: readonly KbFile[];
+  store: Store;
+  now?: () => number;
+  /** How long a counter read is trusted; 0 reads it on every refresh (tests). Default 2000. */
+  refreshIntervalMs?: number;
+  retrieverOptions?: RetrieverOptions;
+}
+
+/** Only these can answer a visitor: eval-only entries and empty answers never reach the index. */
+const answerable = (a: Article) => !a.evalOnly && a.answer !== '';
+
+const toEntry = (a: Article): RetrievalEntry => ({ id: a.id, title: a.title, questions: a.questions, answer: a.answer, lang: a.lang, tags: a.tags });
+
+const slot = (topic: string, lang: Lang) => `${topic}\u0000${lang}`;
+
+/**
+ * @example
+ * const kb = await createKnowledgeBase({ files: BUNDLED_KB, store });
+ * await kb.refresh();
+ * const { matches, confidence, threshold } = kb.search('how much is delivery?');
+ */
+export async function createKnowledgeBase(opts: KnowledgeBaseOptions): Promise<KnowledgeBase> {
+  const now = opts.now ?? (() => Date.now());
+  const interval = opts.refreshIntervalMs ?? 2000;
+  const stored = kbEditsCollection(opts.store.documents);
+  const loaded = loadKnowledgeBase(opts.files);
+  const baseline = new Map(loaded.articles.map((a) => [a.id, a]));
+
+  // Counter before edits: an edit landing in between is then seen again next time, never missed.
+  let seenCounter = await stored.counter();
+  let { edits, skipped } = await stored.load();
+  let checkedAt = now();
+
+  const effective = new Map<string, Article>();
+  const slots = new Map<string, string>();
+  for (const id of new Set([...baseline.keys(), ...edits.keys()])) {
+    const article = effectiveArticle(baseline.get(id), edits.get(id));
+    if (article) place(article);
+  }
+  const retriever = createRetriever([...effective.values()].filter(answerable).map(toEntry), opts.retrieverOptions);
+
+  function place(article: Article): void {
+    effective.set(article.id, article);
+    const key = slot(article.topic, article.lang);
+    if (!slots.has(key)) slots.set(key, article.id);
+  }
+
+  /** Bring maps and index in line with the current baseline + edits for one id. */
+  function apply(id: string): void {
+    const before = effective.get(id);
+    if (before) {
+      effective.delete(id);
+      const key = slot(before.topic, before.lang);
+      if (slots.get(key) === id) {
+        slots.delete(key);
+        // A baseline with two articles for one slot (lint reports it) keeps a translation target.
+        const heir = [...effective.values()].find((a) => slot(a.topic, a.lang) === key);
+        if (heir) slots.set(key, heir.id);
+      }
+    }
+    const after = effectiveArticle(baseline.get(id), edits.get(id));
+    if (after) place(after);
+    if (after && answerable(after)) retriever.upsert(toEntry(after));
+    else if (before) retriever.remove(id);
+  }
+
+  async function reload(): Promise<void> {
+    const counter = await stored.counter();
+    if (counter === seenCounter) return;
+    const next = await stored.load();
+    const changed = [...new Set([...edits.keys(), ...next.edits.keys()])].filter((id) => !sameEffect(edits.get(id), next.edits.get(id)));
+    edits = next.edits;
+    skipped = next.skipped;
+    seenCounter = counter;
+    changed.forEach(apply);
+  }
+
+  // One reload at a time: concurrent requests share it instead of each listing the namespace.
+  let pending: Promise<void> | undefined;
+  function sync(force: boolean): Promise<void> {
+    if (pending) return pending;
+    if (!force && now() - checkedAt < interval) return Promise.resolve();
+    checkedAt = now();
+    pending = reload().finally(() => {
+      pending = undefined;
+    });
+    return pending;
+  }
+
+  // Changes on this instance go one at a time, so two concurrent saves cannot both pass validation
+  // against a state that lacks the other (say, the same question twice). Across instances that
+  // window remains, as small as a request; the next save of either article would then report the clash.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Store one change and record it locally; `write` is the store call. */
+  async function commit(id: string, edit: KbEdit | undefined, write: () => Promise<void>): Promise<void> {
+    await write();
+    const counter = await stored.bump();
+    if (edit) edits.set(id, edit);
+    else edits.delete(id);
+    apply(id);
+    // Our bump directly after what we had seen: nothing else happened in between. Otherwise
+    // another instance wrote too, so check again on the very next refresh.
+    if (counter === seenCounter + 1) seenCounter = counter;
+    else checkedAt = -Infinity;
+  }
+
+  return {
+    list: () => [...effective.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    get: (id) => effective.get(id),
+    origin(id) {
+      if (!effective.has(id)) return undefined;
+      const edit = edits.get(id);
+      if (!edit) return { source: 'file' };
+      return { source: baseline.has(id) ? 'edited' : 'created', by: edit.by, at: edit.at };
+    },
+    inLanguage(article, lang) {
+      if (article.lang === lang) return article;
+      const other = effective.get(slots.get(slot(article.topic, lang)) ?? '');
+      return other && answerable(other) ? other : article;
+    },
+    search(text, searchOpts) {
+      const result = retriever.search(text, { k: searchOpts?.k ?? 5 });
+      const matches = result.matches.flatMap((m) => {
+        const article = effective.get(m.id);
+        return article ? [{ article, score: m.score }] : [];
+      });
+      const threshold = retriever.threshold;
+      return { matches, confidence: result.confidence, threshold, signals: result.signals, ambiguous: isAmbiguous(result, threshold) };
+    },
+    refresh: () => sync(false),
+    save(input, by) {
+      const parsed = articleSchema.safeParse(input);
+      const file = typeof input?.id === 'string' ? input.id : 'article';
+      if (!parsed.success) return Promise.resolve({ ok: false, problems: zodProblems(parsed.error, input, file) });
+      const article = parsed.data;
+      return serially(async (): Promise<KbSaveResult> => {
+        // Validate against the newest state, not the last one this instance happened to see.
+        await sync(true);
+        const others = [...effective.values()].filter((a) => a.id !== article.id);
+        const problems = validateArticle(article, others);
+        if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
+        const created = !effective.has(article.id);
+        const edit: KbEdit = { article, by, at: now() };
+        await commit(article.id, edit, () => stored.put(article.id, edit));
+        return { ok: true, article, created, warnings: problems };
+      });
+    },
+    remove(id, by) {
+      return serially(async () => {
+        await sync(true);
+        if (!effective.has(id)) return false;
+        if (baseline.has(id)) {
+          const edit: KbEdit = { deleted: true, by, at: now() };
+          await commit(id, edit, () => stored.put(id, edit));
+        } else {
+          await commit(id, undefined, () => stored.delete(id));
+        }
+        return true;
+      });
+    },
+    problems: loaded.problems,
+    get skippedEdits() {
+      return skipped;
+    },
+    get size() {
+      return effective.size;
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import type { IndexQuery, LexicalIndex } from './lexical-index.js';
+import { type LogisticModel, fitLogistic, predictLogistic } from './logistic.js';
+import { DEFAULT_RANKER, type Ranked, type Ranker, RERANK_DEPTH, fitRanker, rerank } from './ranker.js';
+
+/** Named ranking signals of one query, shown on the editor's try page and fed to the calibrator. */
+export type Signals = Record<string, number>;
+
+export function computeSignals(index: LexicalIndex, q: IndexQuery, top: Ranked[]): Signals {
+  const s1 = top[0]?.score ?? 0;
+  // The reranker's softmax share of the top entry: a margin that also notices a crowd of
+  // near-ties behind the runner-up.
+  let z = 0;
+  for (const c of top) z += Math.exp(c.score - s1);
+  return {
+    soft: top.length > 0 ? 1 / z : 0,
+    top: s1,
+    margin: top.length > 1 ? s1 - top[1]!.score : 10,
+    nn: top[0]?.nn ?? 0,
+    centroid: top[0]?.cen ?? 0,
+    knn: top[0]?.knn ?? 0,
+    coverage: top[0]?.cov ?? 0,
+    known: index.known(q),
+    terms: Math.log1p(q.stems.length),
+  };
+}
+
+const FEATURES = ['soft', 'top', 'margin', 'nn', 'centroid', 'knn', 'coverage', 'known', 'terms'];
+
+function row(s: Signals): number[] {
+  return FEATURES.map((f) => s[f] ?? 0);
+}
+
+/** Everything learned from the KB's own question variants. */
+export interface Calibration {
+  ranker: Ranker;
+  /** P(top-1 is the right entry) */
+  top1: LogisticModel | null;
+  /** P(the right entry is among the top two): for clarifying questions */
+  top2: LogisticModel | null;
+  threshold: number;
+  samples: number;
+}
+
+export function predict(m: LogisticModel, s: Signals): number {
+  return predictLogistic(m, row(s));
+}
+
+export interface CalibrationOptions {
+  /** assumed share of out-of-scope traffic; synthetic out-of-scope queries are weighted to it */
+  oosShare: number;
+  /** cap on held-out queries, so a 10,000-article KB still builds in seconds */
+  maxSamples: number;
+  /** precision the default threshold promises */
+  targetPrecision: number;
+  /** threshold while the KB is too small to calibrate */
+  fallbackThreshold: number;
+  /** `average`: answers given are right `targetPrecision` of the time on average; `each`: every answer is */
+  thresholdRule: 'average' | 'each';
+}
+
+/**
+ * Learns the reranker and the confidence from the KB itself. Each question variant is held
+ * out in turn and asked as a query (leave-one-out: in scope, right or wrong); the same
+ * variant asked with its whole article removed is a realistic out-of-scope query (on topic,
+ * but not answerable).
+ */
+export function calibrate(index: LexicalIndex, questionCounts: Map<string, number>, o: CalibrationOptions): Calibration {
+  const pairs: Array<[number, number]> = [];
+  for (const [id, nq] of questionCounts) {
+    const slot = index.articleSlot(id);
+    if (slot === undefined) continue;
+    const vs = index.variantSlots(slot);
+    for (let i = 0; i < Math.min(nq, vs.length); i++) pairs.push([slot, vs[i]!]);
+  }
+  shuffle(pairs, mulberry32(pairs.length));
+  const chosen = pairs.slice(0, o.maxSamples);
+  const held = chosen.map(([slot, v]) => {
+    const qIn = index.variantQuery(v, 'variant');
+    const qOut = index.variantQuery(v, 'article');
+    return {
+      slot,
+      qIn,
+      inCands: rerank(index, qIn, index.rank(qIn, { k: RERANK_DEPTH, excludeVariant: v }), DEFAULT_RANKER),
+      qOut,
+      outCands: rerank(index, qOut, index.rank(qOut, { k: RERANK_DEPTH, excludeArticle: slot }), DEFAULT_RANKER),
+    };
+  });
+  const groups = held
+    .map((h) => ({ cands: h.inCands, right: h.inCands.findIndex((c) => c.slot === h.slot) }))
+    .filter((g) => g.right >= 0 && g.cands.length > 1);
+  const ranker = fitRanker(groups);
+
+
+  const x: number[][] = [];
+  const y1: number[] = [];
+  const y2: number[] = [];
+  const w: number[] = [];
+  for (const h of held) {
+    const inTop = rerank(index, h.qIn, h.inCands, ranker);
+    x.push(row(computeSignals(index, h.qIn, inTop)));
+    y1.push(inTop[0]?.slot === h.slot ? 1 : 0);
+    y2.push(inTop.slice(0, 2).some((c) => c.slot === h.slot) ? 1 : 0);
+    w.push(1 - o.oosShare);
+    const outTop = rerank(index, h.qOut, h.outCands, ranker);
+    x.push(row(computeSignals(index, h.qOut, outTop)));
+    y1.push(0);
+    y2.push(0);
+    w.push(o.oosShare);
+  }
+  if (!y1.includes(1) || !y1.includes(0)) {
+    return { ranker, top1: null, top2: null, threshold: o.fallbackThreshold, samples: chosen.length };
+  }
+  const top1 = fitLogistic(x, y1, w);
+  const top2 = fitLogistic(x, y2, w);
+  const probs = x.map((r) => predictLogistic(top1, r));
+  const threshold = o.thresholdRule === 'each' ? o.targetPrecision : thresholdFor(probs, w, o.targetPrecision);
+  return { ranker, top1, top2, threshold, samples: chosen.length };
+}
+
+/**
+ * The lowest confidence at which the answers given are expected to be right at least
+ * `target` of the time, using the calibrated probabilities themselves as expected hit rates.
+ */
+function thresholdFor(probs: number[], w: number[], target: number): number {
+  const order = probs.map((p, i) => [p, w[i]!] as const).sort((a, b) => b[0] - a[0]);
+  let mass = 0;
+  let hits = 0;
+  let threshold = 1;
+  for (const [p, wi] of order) {
+    mass += wi;
+    hits += wi * p;
+    if (hits / mass >= target) threshold = p;
+    else break;
+  }
+  return threshold;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(xs: T[], rnd: () => number): void {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [xs[i], xs[j]] = [xs[j]!, xs[i]!];
+  }
+}

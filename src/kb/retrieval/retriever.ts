@@ -1,0 +1,144 @@
+import { type Calibration, type Signals, calibrate, computeSignals, predict } from './calibration.js';
+import { LexicalIndex } from './lexical-index.js';
+import { RERANK_DEPTH, rerank } from './ranker.js';
+import type { GroupWeights } from './vectorize.js';
+
+/** A KB entry as retrieval sees it; `answer` is not indexed (question variants carry the intent). */
+export interface RetrievalEntry {
+  id: string;
+  title: string;
+  questions: string[];
+  answer?: string;
+  lang?: string;
+  tags?: string[];
+}
+
+export interface Match {
+  id: string;
+  score: number;
+}
+
+export interface RetrievalResult {
+  /** best first, up to k */
+  matches: Match[];
+  /** calibrated P(matches[0] is the right entry), 0..1 */
+  confidence: number;
+  /** top score, margin, coverage, ... and `top2` = calibrated P(right entry among the first two) */
+  signals: Signals;
+}
+
+export interface Retriever {
+  search(query: string, opts?: { k?: number }): RetrievalResult;
+  /** incremental: indexes this entry only; calibration refreshes after enough edits */
+  upsert(entry: RetrievalEntry): void;
+  remove(id: string): void;
+  readonly size: number;
+  /** answer when confidence ≥ threshold: the calibrated level for the target precision */
+  readonly threshold: number;
+}
+
+export interface RetrieverOptions {
+  /** weights of stem, stem-bigram and char n-gram similarity */
+  groupWeights?: GroupWeights;
+  /** share of the best single variant's similarity vs the article centroid's */
+  nnWeight?: number;
+  /** assumed share of out-of-scope traffic during calibration (default 0.2) */
+  oosShare?: number;
+  /** precision the default threshold aims for (default 0.9) */
+  targetPrecision?: number;
+  /** cap on held-out calibration queries (default 1500) */
+  maxCalibrationSamples?: number;
+  /**
+   * `each` (default): answer when this answer's confidence ≥ targetPrecision — robust when
+   * real traffic holds more out-of-scope questions than assumed. `average`: the lowest
+   * threshold at which answers are expected to be right targetPrecision of the time on
+   * average (more automation, less margin).
+   */
+  thresholdRule?: 'average' | 'each';
+}
+
+const DEFAULTS = {
+  groupWeights: [1, 0.5, 1] as GroupWeights,
+  nnWeight: 0.5,
+  oosShare: 0.2,
+  targetPrecision: 0.9,
+  maxCalibrationSamples: 1500,
+  // Until a KB is big enough to calibrate on, answer only near-certain matches.
+  fallbackThreshold: 0.9,
+  thresholdRule: 'each' as 'average' | 'each',
+};
+
+function textsOf(e: RetrievalEntry): string[] {
+  // Questions first: calibration holds out the first `questions.length` variants only.
+  return [...e.questions, e.title];
+}
+
+/**
+ * Builds the lexical retriever with its confidence calibrated on the entries themselves.
+ *
+ * @example
+ * const r = createRetriever(entries);
+ * const res = r.search('где моя карта?');
+ * if (res.confidence >= r.threshold) answer(res.matches[0].id);
+ * else if (isAmbiguous(res, r.threshold)) clarify(res.matches.slice(0, 2));
+ * else handoff();
+ */
+export function createRetriever(entries: RetrievalEntry[], opts: RetrieverOptions = {}): Retriever {
+  const o = { ...DEFAULTS, ...opts };
+  const index = new LexicalIndex(o.groupWeights, o.nnWeight);
+  const questionCounts = new Map<string, number>();
+  const unique = new Map(entries.map((e) => [e.id, e]));
+  for (const e of unique.values()) questionCounts.set(e.id, e.questions.length);
+  index.load([...unique.values()].map((e) => ({ id: e.id, texts: textsOf(e) })));
+
+  let calibration: Calibration;
+  let editsSinceCalibration = 0;
+  const recalibrate = (): void => {
+    calibration = calibrate(index, questionCounts, { ...o, maxSamples: o.maxCalibrationSamples });
+    editsSinceCalibration = 0;
+  };
+  recalibrate();
+  // Calibration is a property of the whole KB; one edit barely moves it, so refresh in batches.
+  const edited = (): void => {
+    if (++editsSinceCalibration > Math.max(8, index.size * 0.1)) recalibrate();
+  };
+
+  return {
+    search(query, searchOpts) {
+      const k = searchOpts?.k ?? 5;
+      const q = index.query(query);
+      const top = rerank(index, q, index.rank(q, { k: Math.max(k, RERANK_DEPTH) }), calibration.ranker);
+      const signals = computeSignals(index, q, top);
+      const { top1, top2 } = calibration;
+      let confidence = 0;
+      if (top.length > 0) confidence = top1 ? predict(top1, signals) : Math.min(1, signals.nn ?? 0);
+      signals.top2 = top.length < 2 || !top2 ? confidence : Math.max(confidence, predict(top2, signals));
+      return { matches: top.slice(0, k).map((m) => ({ id: m.id, score: m.score })), confidence, signals };
+    },
+    upsert(entry) {
+      questionCounts.set(entry.id, entry.questions.length);
+      index.upsert(entry.id, textsOf(entry));
+      edited();
+    },
+    remove(id) {
+      if (!index.has(id)) return;
+      questionCounts.delete(id);
+      index.remove(id);
+      edited();
+    },
+    get size() {
+      return index.size;
+    },
+    get threshold() {
+      return calibration.threshold;
+    },
+  };
+}
+
+/**
+ * True when answering outright is not safe but the right entry is, with the same calibrated
+ * confidence, very likely one of the first two: ask the visitor which one they meant.
+ */
+export function isAmbiguous(result: RetrievalResult, threshold: number): boolean {
+  return result.matches.length >= 2 && result.confidence < threshold && (result.signals.top2 ?? 0) >= threshold;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { auth, postText, startConversation } from '../helpers/app';
+import { makeKbApp } from '../helpers/kb-app';
+import { makeStaff, staffHeaders } from '../helpers/staff-user';
+
+const ALWAYS_OPEN = JSON.stringify({
+  timeZone: 'Europe/Moscow',
+  weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]])),
+});
+
+describe('the knowledge-base bot on the sample KB', () => {
+  it('answers a Russian question with the Russian article and its source', async () => {
+    const { app } = await makeKbApp();
+    const convo = await startConversation(app, { lang: 'ru' });
+    const body = await (await postText(app, convo, 'Сколько стоит доставка курьером по Москве?')).json();
+    expect(body.decision.kind).toBe('answer');
+    expect(body.decision.sources[0].id).toBe('delivery-cost.ru');
+    expect(body.reply.sources[0]).toMatchObject({ id: 'delivery-cost.ru', url: expect.stringContaining('delivery-cost') });
+    expect(body.reply.text).toMatch(/290 ₽/);
+    expect(body.decision.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('answers an English question with the English article, whatever the conversation started in', async () => {
+    const { app } = await makeKbApp();
+    const convo = await startConversation(app, { lang: 'ru' });
+    const body = await (await postText(app, convo, 'Can I pay in installments?')).json();
+    expect(body.decision.kind).toBe('answer');
+    expect(body.decision.sources[0].id).toBe('installments.en');
+    expect(body.reply.text).toMatch(/installments/i);
+  });
+
+  it('hands an unrelated question off with low_confidence, and never answers it', async () => {
+    const { app } = await makeKbApp();
+    const convo = await startConversation(app, { lang: 'en' });
+    const body = await (await postText(app, convo, 'What is the capital of France?')).json();
+    expect(body.decision).toMatchObject({ kind: 'handoff', reasons: ['low_confidence'] });
+    expect(body.reply.role).toBe('system');
+  });
+
+  it('hands a topic marked always off with always_human, even when it is sure', async () => {
+    const { app } = await makeKbApp();
+    const convo = await startConversation(app, { lang: 'en' });
+    const body = await (await postText(app, convo, 'My parcel arrived damaged')).json();
+    expect(body.decision.kind).toBe('handoff');
+    expect(body.decision.reasons).toContain('always_human');
+  });
+
+  it('hands "talk to a human" off with explicit_request', async () => {
+    const { app } = await makeKbApp();
+    const convo = await startConversation(app, { lang: 'en' });
+    const body = await (await postText(app, convo, 'can I talk to a human please')).json();
+    expect(body.decision.kind).toBe('handoff');
+    expect(body.decision.reasons[0]).toBe('explicit_request');
+  });
+
+  it('hands a Russian complaint off with reason complaint and a packet with its severity', async () => {
+    const { app, deps } = await makeKbApp({ BUSINESS_HOURS: ALWAYS_OPEN });
+    const op = await makeStaff(deps, 'operator');
+    const convo = await startConversation(app, { lang: 'ru' });
+    const text = 'Это безобразие! Третью неделю жду заказ 778812, деньги списали, никто не отвечает. Буду писать претензию!';
+    const body = await (await postText(app, convo, text)).json();
+    expect(body.decision.kind).toBe('handoff');
+    expect(body.decision.reasons[0]).toBe('complaint');
+    const view = await (await app.request(`/api/operator/conversations/${convo.id}`, { headers: staffHeaders(op.token) })).json();
+    expect(view.packet.reasons[0]).toBe('complaint');
+    expect(view.packet.complaint.severity).toBe('formal');
+    expect(view.packet.lang).toBe('ru');
+    expect(view.packet.facts.orderNumbers).toContain('778812');
+    expect(view.packet.summary.length).toBeGreaterThan(10);
+    expect(view.packet.suggestedReply).toBeTruthy();
+    expect(view.messages.map((m: { role: string }) => m.role)).toEqual(['bot', 'visitor', 'system']);
+  });
+
+  it('counts a clarify turn as a miss and clears the streak on an answer', async () => {
+    const { app, deps } = await makeKbApp();
+    const convo = await startConversation(app, { lang: 'en' });
+    await deps.store.conversations.replace({ ...(await deps.store.conversations.get(convo.id))!, missStreak: 1, version: 2 }, 1);
+    const answered = await (await postText(app, convo, 'how much is delivery?')).json();
+    expect(answered.decision.kind).toBe('answer');
+    expect((await deps.store.conversations.get(convo.id))?.missStreak).toBe(0);
+    const read = await (await app.request(`/api/conversations/${convo.id}`, auth(convo.token))).json();
+    expect(read.messages.filter((m: { role: string }) => m.role === 'visitor')).toHaveLength(1);
+  });
+});

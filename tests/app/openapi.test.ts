@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { makeTestApp } from '../helpers/app';
+
+describe('the OpenAPI document and the reference page', () => {
+  it('describes every public route of API.md from the zod definitions', async () => {
+    const { app } = makeTestApp();
+    const res = await app.request('/openapi.json');
+    expect(res.status).toBe(200);
+    const spec = await res.json();
+    expect(spec.openapi).toBe('3.1.0');
+    const paths = Object.keys(spec.paths);
+    for (const path of [
+      '/health',
+      '/api/conversations',
+      '/api/conversations/{id}',
+      '/api/conversations/{id}/messages',
+      '/api/conversations/{id}/events',
+      '/api/conversations/{id}/handoff',
+      '/api/conversations/{id}/contact',
+      '/api/conversations/{id}/rating',
+      '/api/auth/login',
+      '/api/admin/users',
+      '/api/operator/queue',
+      '/api/operator/conversations/{id}',
+      '/api/operator/conversations/{id}/claim',
+      '/api/operator/conversations/{id}/messages',
+      '/api/operator/conversations/{id}/transfer',
+      '/api/operator/conversations/{id}/resolve',
+      '/api/operator/conversations/{id}/release',
+      '/api/operator/events',
+    ]) {
+      expect(paths, path).toContain(path);
+    }
+    const post = spec.paths['/api/conversations/{id}/messages'].post;
+    expect(post.requestBody.content['application/json'].schema).toBeDefined();
+    expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '413', '429']));
+    expect(spec.components.securitySchemes).toHaveProperty('visitorToken');
+    expect(spec.components.securitySchemes).toHaveProperty('staffToken');
+  });
+
+  it('serves a self-contained reference page at /docs', async () => {
+    const { app } = makeTestApp();
+    const res = await app.request('/docs');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('/openapi.json');
+    expect(html).not.toMatch(/<script[^>]+src="https?:/);
+  });
+
+  it('answers /health with the store and knowledge-base state', async () => {
+    const { app } = makeTestApp();
+    expect(await (await app.request('/health')).json()).toEqual({ ok: true, store: { kind: 'memory', ok: true }, kb: { articles: 0 } });
+  });
+});

@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const FIELDS = ['top1', 'top3', 'auroc', 'a90', 'precision', 'coverage', 'oosHandoff', 'ece', 'p50Ms', 'p99Ms', 'n', 'oos'];
+
+const KB = [
+  { id: 'card_arrival', title: 'Card arrival', questions: ['where is my card', 'my card has not arrived', 'card delivery time'], lang: 'en' },
+  { id: 'refund', title: 'Refund', questions: ['how do I get a refund', 'I want my money back', 'refund for my order'], lang: 'en' },
+  { id: 'pin', title: 'PIN', questions: ['I forgot my pin', 'how to change my pin', 'pin is blocked'], lang: 'en' },
+  { id: 'доставка', title: 'Доставка', questions: ['сколько стоит доставка', 'когда привезут заказ', 'доставка курьером'], lang: 'ru' },
+];
+const QUERIES = [
+  { text: 'my card still has not arrived', expected: 'card_arrival', lang: 'en' },
+  { text: 'can I get my money back', expected: 'refund', lang: 'en' },
+  { text: 'forgot the PIN', expected: 'pin', lang: 'en' },
+  { text: 'доставку привезут когда?', expected: 'доставка', lang: 'ru' },
+  { text: 'what is the weather tomorrow', expected: null, lang: 'en' },
+];
+
+let dir = '';
+const jsonl = (rows: unknown[]): string => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'eval-cli-'));
+  await writeFile(join(dir, 'kb.jsonl'), jsonl(KB));
+  await writeFile(join(dir, 'queries.jsonl'), jsonl(QUERIES));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function evalJson(...extra: string[]): Promise<Record<string, unknown>> {
+  const { stdout } = await run(TSX, ['scripts/eval.ts', '--kb', join(dir, 'kb.jsonl'), '--queries', join(dir, 'queries.jsonl'), '--json', ...extra], { cwd: ROOT });
+  const last = stdout.trim().split('\n').at(-1)!;
+  return JSON.parse(last) as Record<string, unknown>;
+}
+
+describe('npm run eval -- --json', () => {
+  it('prints every contract field as one JSON object on the last line', async () => {
+    const out = await evalJson();
+    for (const f of FIELDS) expect(out).toHaveProperty(f);
+    expect(out.n).toBe(4);
+    expect(out.oos).toBe(1);
+    expect(out.top1).toBeGreaterThanOrEqual(0.75);
+    expect(out.baseline).toBeUndefined();
+  });
+
+  it('adds the baseline fields under `baseline` with --baseline', async () => {
+    const out = await evalJson('--baseline');
+    for (const f of FIELDS) expect(out).toHaveProperty(f);
+    const baseline = out.baseline as Record<string, unknown>;
+    for (const f of FIELDS) expect(baseline).toHaveProperty(f);
+    expect(baseline.n).toBe(4);
+  });
+});
