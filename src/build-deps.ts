@@ -5,6 +5,7 @@ import { policyConfigSchema } from './domain/handoff-policy';
 import { ConfigError, type Env } from './env';
 import type { z } from 'zod';
 import { createKbBot } from './answer/kb-bot';
+import { createEmbeddingIndex, createOpenAIEmbedder, embeddingModel } from './kb/embeddings';
 import { createKnowledgeBase, type KnowledgeBase } from './kb/knowledge-base';
 import { createLogger, type Logger } from './logger';
 import { createSigner, randomSecret } from './security/signer';
@@ -64,7 +65,12 @@ export async function withKnowledgeBase(deps: Deps, files: readonly { path: stri
   for (const problem of kb.problems.filter((p) => p.severity === 'error')) {
     deps.logger.warn('knowledge-base problem', { file: problem.file, field: problem.field, message: problem.message });
   }
-  return { ...deps, kb, bot: createKbBot({ kb, policy: deps.config.policy }), kbInfo: () => ({ articles: kb.size }) };
+  const embedder = createOpenAIEmbedder(deps.env);
+  const embeddings = embedder
+    ? createEmbeddingIndex({ embedder, store: deps.store.documents, model: embeddingModel(deps.env), log: (m, f) => deps.logger.warn(m, f) })
+    : null;
+  const bot = createKbBot({ kb, policy: deps.config.policy, embeddings });
+  return { ...deps, kb, bot, kbInfo: () => ({ articles: kb.size }) };
 }
 
 /** A structured setting from a JSON variable; a bad one fails the start naming the variable. */

@@ -4,6 +4,8 @@ import { scoreComplaint } from '../domain/complaint';
 import { detectHumanRequest } from '../domain/explicit-request';
 import { decidePolicy, type PolicyConfig, type PolicyOutcome, type PolicySignals } from '../domain/handoff-policy';
 import type { Article } from '../kb/article';
+import type { EmbeddingIndex } from '../kb/embeddings';
+import { fusedConfidence, fuseRankings } from '../kb/fusion';
 import type { KbSearchResult, KnowledgeBase } from '../kb/knowledge-base';
 import { say } from './phrases';
 
@@ -26,14 +28,15 @@ export interface KbBot extends Bot {
  * handoff policy turns them into one outcome, and the outcome into the visitor's reply. The
  * reply is always the article's authored answer, in the visitor's language, with its source.
  */
-export function createKbBot(opts: { kb: KnowledgeBase; policy: PolicyConfig }): KbBot {
-  const { kb, policy } = opts;
+export function createKbBot(opts: { kb: KnowledgeBase; policy: PolicyConfig; embeddings?: EmbeddingIndex | null }): KbBot {
+  const { kb, policy, embeddings } = opts;
 
   const source = (article: Article, score?: number): Source => ({ id: article.id, title: article.title, url: article.url, score });
 
   async function analyze(text: string, lang: Lang, conversation: Pick<Conversation, 'missStreak' | 'vip'> = { missStreak: 0, vip: false }) {
     await kb.refresh();
-    const search = kb.search(text, { k: 5 });
+    const lexical = kb.search(text, { k: 5 });
+    const search = embeddings ? await withSemantic(lexical, text, embeddings) : lexical;
     const human = detectHumanRequest(text);
     const complaint = scoreComplaint(text, lang);
     const top = search.matches[0]?.article;
@@ -50,6 +53,34 @@ export function createKbBot(opts: { kb: KnowledgeBase; policy: PolicyConfig }): 
       vip: conversation.vip,
     };
     return { search, signals, outcome: decidePolicy(signals, policy), humanPhrase: human.phrase, complaintSignals: complaint.signals };
+  }
+
+  /**
+   * Fuse the embedding ranking (when configured) into the lexical one. The calibrated confidence
+   * belongs to the lexical engine's top entry: agreement keeps it, disagreement lowers it under
+   * the threshold, so semantics can reorder candidates but never answer on its own.
+   */
+  async function withSemantic(lexical: KbSearchResult, text: string, index: EmbeddingIndex): Promise<KbSearchResult> {
+    await index.sync(kb.list());
+    const semantic = await index.search(text, 5);
+    if (!semantic) return lexical;
+    const lexicalScore = new Map(lexical.matches.map((m) => [m.article.id, m.score]));
+    const fused = fuseRankings(lexical.matches.map((m) => ({ id: m.article.id, score: m.score })), semantic);
+    const matches = fused.slice(0, 5).flatMap((f) => {
+      const article = kb.get(f.id);
+      return article ? [{ article, score: lexicalScore.get(f.id) ?? 0 }] : [];
+    });
+    const lexicalTop = lexical.matches[0]?.article.id;
+    const fusedTop = matches[0]?.article.id;
+    const agrees = lexicalTop !== undefined && lexicalTop === fusedTop;
+    return {
+      ...lexical,
+      matches,
+      confidence: lexicalTop && fusedTop ? fusedConfidence(lexical.confidence, lexicalTop, fusedTop, { threshold: lexical.threshold }) : lexical.confidence,
+      signals: { ...lexical.signals, semanticTop: semantic[0]?.score ?? 0, fusionAgrees: agrees ? 1 : 0 },
+      // A disagreement between the two rankings is a question worth asking the visitor.
+      ambiguous: lexical.ambiguous || (!agrees && matches.length >= 2),
+    };
   }
 
   function toDecision({ search, signals, outcome }: Analysis, lang: Lang): Decision {

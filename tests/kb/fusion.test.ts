@@ -9,13 +9,14 @@ describe('fuseRankings', () => {
   it.each([
     // [lexical, semantic, options, fused order]
     ['a b c', 'a b c', {}, 'a b c'],
-    ['a b c', 'c b a', {}, 'a b c'], // symmetric swaps tie; the lexical rank breaks the tie
+    ['a b c', 'c b a', {}, 'a c b'], // a and c tie (the lexical rank breaks it) and beat b: 1/x is convex
     ['a b c', 'b c a', {}, 'b a c'], // b: 1/62+1/61 beats a: 1/61+1/63
     ['a b', 'c b', {}, 'b a c'], // b is in both lists; c only in the semantic one, so it comes after a
     ['a b', 'c', {}, 'a c b'], // equal single-list ranks: lexical first
     ['a b c', 'c', { weightSemantic: 2 }, 'c a b'], // a heavier semantic list can lift its top
     ['a b c', 'c b a', { weightSemantic: 0 }, 'a b c'], // weight 0: the semantic list only breaks ties
-    ['a b c d', 'd', { k: 1 }, 'a d b c'], // small k: rank 1 is worth much more than rank 2
+    ['a b c d e', 'f g e', {}, 'e a f b g c d'], // the usual k rewards being in both lists...
+    ['a b c d e', 'f g e', { k: 1 }, 'a f e b g c d'], // ...k = 1 rewards being first in either
     ['a b a', 'b', {}, 'b a'], // a duplicate counts at its best rank
     ['', 'x y', {}, 'x y'],
     ['', '', {}, ''],
@@ -24,9 +25,10 @@ describe('fuseRankings', () => {
   });
 
   it('scores with 1/(k+rank) per list', () => {
-    const [a, b] = fuseRankings(list('a b'), list('b'));
-    expect(b).toEqual({ id: 'b', score: 1 / 62 + 1 / 61 });
-    expect(a).toEqual({ id: 'a', score: 1 / 61 });
+    expect(fuseRankings(list('a b'), list('b'))).toEqual([
+      { id: 'b', score: 1 / 62 + 1 / 61 },
+      { id: 'a', score: 1 / 61 },
+    ]);
   });
 
   it('keeps the lexical order when there is no semantic ranking', () => {

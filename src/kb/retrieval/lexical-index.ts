@@ -1,9 +1,8 @@
-import { Postings } from './postings.js';
+import { IndexStore, countIn, dense } from './index-store.js';
+import { analyze, charGrams } from './tokenize.js';
+import { type GroupWeights, type SparseVec, countsOf, weigh } from './vectorize.js';
 import { TopK } from './top-k.js';
-import { charGrams, analyze } from './tokenize.js';
-import { type GroupWeights, type ResolvedTerms, type SparseVec, countFeatures, countsOf, groupOf, groupScales, tfIdf, weigh } from './vectorize.js';
 
-/** One scored article: `nn` is the best single variant's cosine, `cen` the article centroid's. */
 export interface Candidate {
   slot: number;
   id: string;
@@ -35,129 +34,25 @@ export interface RankOptions {
   excludeArticle?: number;
 }
 
-interface Variant {
-  article: number;
-  ids: Int32Array;
-  tfs: Uint16Array;
-  vec: SparseVec;
-  /** v·S and |v|², for the exact leave-one-out centroid */
-  sDot: number;
-  norm2: number;
-}
-
-interface Article {
-  id: string;
-  variants: number[];
-  features: Int32Array; // sorted union: df bookkeeping and query coverage
-  counts: Uint16Array; // how many of the article's variants hold each feature
-  sum: SparseVec; // sum of the variant vectors: the centroid's direction
-  sumNorm: number;
-}
-
 const KNN_TEMPERATURE = 0.05;
-const EMPTY: SparseVec = { ids: new Int32Array(0), w: new Float32Array(0) };
 /** Articles scored exactly after the centroid pass. */
 const SHORTLIST = 32;
 const PRUNE_MIN_DF = 500;
 const PRUNE_DF_SHARE = 0.05;
 
 /**
- * In-process inverted index over question variants and per-article centroids.
- * Writes are incremental: an upsert re-weighs only its own article with the current idf;
- * other articles keep slightly stale idf until enough edits accumulate, then one re-weigh
- * brings everyone up to date (amortised, so a single edit never pays for the whole KB).
+ * In-process lexical index over question variants and per-article centroids: the reads
+ * (queries, leave-one-out queries, coverage and the two-stage ranking) on top of IndexStore.
  */
-export class LexicalIndex {
-  private keys = new Map<string, number>();
-  private keyList: string[] = [];
-  private group: number[] = [];
-  private df: number[] = [];
-  private cenPost: Postings[] = [];
-  private variants: Array<Variant | undefined> = [];
-  private freeVariants: number[] = [];
-  private articles: Array<Article | undefined> = [];
-  private freeArticles: number[] = [];
-  private bySlot = new Map<string, number>();
-  private staleEdits = 0;
-  private qDense = new Float32Array(0);
-  private sumScratch = new Float64Array(0);
-  private cenAcc = new Float32Array(0);
-  private nnAcc = new Float32Array(0);
-  private knnAcc = new Float32Array(0);
-
+export class LexicalIndex extends IndexStore {
+  private readonly touched: number[] = [];
+  /** variant similarities of the shortlist, in the order rank's loops visit them */
+  private readonly dots: number[] = [];
   constructor(
-    private readonly weights: GroupWeights,
+    weights: GroupWeights,
     private readonly nnWeight: number,
-  ) {}
-
-  get size(): number {
-    return this.bySlot.size;
-  }
-
-  has(id: string): boolean {
-    return this.bySlot.has(id);
-  }
-
-  articleSlot(id: string): number | undefined {
-    return this.bySlot.get(id);
-  }
-
-  /** Variant slots of an article, for leave-one-out. */
-  variantSlots(slot: number): readonly number[] {
-    return this.articles[slot]?.variants ?? [];
-  }
-
-  /** Adds many articles and weighs once: the idf is final before any vector is built. */
-  load(entries: Array<{ id: string; texts: string[] }>): void {
-    for (const e of entries) this.insert(e.id, e.texts, false);
-    this.reweighAll();
-  }
-
-  upsert(id: string, texts: string[]): void {
-    this.remove(id);
-    this.insert(id, texts, true);
-    if (++this.staleEdits > Math.max(16, this.size * 0.2)) this.reweighAll();
-  }
-
-  remove(id: string): void {
-    const slot = this.bySlot.get(id);
-    if (slot === undefined) return;
-    const a = this.articles[slot]!;
-    for (const f of a.features) {
-      this.df[f]!--;
-      this.cenPost[f]!.delete(slot);
-    }
-    for (const v of a.variants) {
-      this.variants[v] = undefined;
-      this.freeVariants.push(v);
-    }
-    this.articles[slot] = undefined;
-    this.freeArticles.push(slot);
-    this.bySlot.delete(id);
-  }
-
-  idf(id: number): number {
-    return Math.log((this.size + 1) / ((id >= 0 ? this.df[id]! : 0) + 1)) + 1;
-  }
-
-  resolve(counts: Map<string, number>, register: boolean): ResolvedTerms {
-    const t: ResolvedTerms = { ids: [], groups: [], tfs: [], idfs: [] };
-    for (const [key, tf] of counts) {
-      let id = this.keys.get(key);
-      if (id === undefined && register) {
-        id = this.group.length;
-        this.keys.set(key, id);
-        this.keyList.push(key);
-        this.group.push(groupOf(key));
-        this.df.push(0);
-        this.cenPost.push(new Postings());
-      }
-      t.ids.push(id ?? -1);
-      t.groups.push(groupOf(key));
-      t.tfs.push(tf);
-      t.idfs.push(this.idf(id ?? -1));
-    }
-    return t;
+  ) {
+    super(weights);
   }
 
   query(text: string): IndexQuery {
@@ -239,7 +134,11 @@ export class LexicalIndex {
    */
   rank(q: IndexQuery, opts: RankOptions): Candidate[] {
     const { cenAcc, qDense, nnAcc, knnAcc } = this;
-    const touched: number[] = [];
+    // Reused across queries: per-query garbage is what shows up in p99 as GC pauses.
+    const touched = this.touched;
+    const dots = this.dots;
+    touched.length = 0;
+    dots.length = 0;
     const { ids, w } = q.vec;
     for (let i = 0; i < ids.length; i++) qDense[ids[i]!] = w[i]!;
     // Words in a large share of the KB barely move the shortlist but dominate its cost;
@@ -264,7 +163,6 @@ export class LexicalIndex {
       if (s !== opts.excludeArticle) shortlist.offer(s, cenAcc[s]! / this.articles[s]!.sumNorm);
     }
     const slots = shortlist.items();
-    const dots: number[] = []; // variant similarities, in the order the loops below visit them
     let best = 0;
     for (const s of slots) {
       const a = this.articles[s]!;
@@ -315,121 +213,4 @@ export class LexicalIndex {
     return out.sort((x, y) => y.score - x.score || x.slot - y.slot).slice(0, opts.k);
   }
 
-  private insert(id: string, texts: string[], weighNow: boolean): void {
-    const slot = this.freeArticles.pop() ?? this.articles.length;
-    const union = new Map<number, number>();
-    const a: Article = { id, variants: [], features: new Int32Array(0), counts: new Uint16Array(0), sum: EMPTY, sumNorm: 0 };
-    for (const text of texts) {
-      // An empty text still takes a slot so variant i of an article is always texts[i].
-      const t = this.resolve(countFeatures(text), true);
-      const v = this.freeVariants.pop() ?? this.variants.length;
-      this.variants[v] = {
-        article: slot,
-        ids: Int32Array.from(t.ids),
-        tfs: Uint16Array.from(t.tfs),
-        vec: { ids: new Int32Array(0), w: new Float32Array(0) },
-        sDot: 0,
-        norm2: 0,
-      };
-      a.variants.push(v);
-      for (const f of t.ids) union.set(f, (union.get(f) ?? 0) + 1);
-    }
-    a.features = Int32Array.from([...union.keys()].sort((x, y) => x - y));
-    a.counts = Uint16Array.from(a.features, (f) => union.get(f)!);
-    for (const f of a.features) this.df[f]!++;
-    this.articles[slot] = a;
-    this.bySlot.set(id, slot);
-    this.ensureScratch();
-    if (weighNow) this.weighArticle(slot);
-  }
-
-  private ensureScratch(): void {
-    if (this.qDense.length < this.group.length) {
-      this.qDense = grow(this.qDense, this.group.length);
-      this.sumScratch = new Float64Array(this.qDense.length);
-    }
-    if (this.cenAcc.length < this.articles.length) {
-      this.cenAcc = grow(this.cenAcc, this.articles.length);
-      this.nnAcc = grow(this.nnAcc, this.articles.length);
-      this.knnAcc = grow(this.knnAcc, this.articles.length);
-    }
-  }
-
-  private reweighAll(): void {
-    for (const p of this.cenPost) p.length = 0;
-    this.articles.forEach((a, slot) => a && this.weighArticle(slot));
-    this.staleEdits = 0;
-  }
-
-  private weighArticle(slot: number): void {
-    const a = this.articles[slot]!;
-    const acc = this.sumScratch;
-    for (const v of a.variants) {
-      const va = this.variants[v]!;
-      va.vec = this.weighTerms(va.ids, va.tfs);
-      for (let i = 0; i < va.vec.ids.length; i++) acc[va.vec.ids[i]!]! += va.vec.w[i]!;
-    }
-    // The union is sorted and every variant feature is in it: the centroid shares its ids.
-    const sum: SparseVec = { ids: a.features, w: new Float32Array(a.features.length) };
-    let n2 = 0;
-    for (let i = 0; i < a.features.length; i++) {
-      const f = a.features[i]!;
-      const x = acc[f]!;
-      sum.w[i] = x;
-      n2 += x * x;
-      this.cenPost[f]!.push(slot, x);
-    }
-    a.sum = sum;
-    a.sumNorm = Math.sqrt(n2) || 1;
-    for (const v of a.variants) {
-      const va = this.variants[v]!;
-      va.sDot = dense(va.vec, acc);
-      va.norm2 = dense(va.vec, va.vec.w, true);
-    }
-    for (const f of a.features) acc[f] = 0;
-  }
-
-  /** The stored-variant twin of `weigh`: same formula, straight from typed arrays. */
-  private weighTerms(ids: Int32Array, tfs: Uint16Array): SparseVec {
-    const norms = [0, 0, 0];
-    const w = new Float32Array(ids.length);
-    const n = this.size;
-    for (let i = 0; i < ids.length; i++) {
-      const x = tfIdf(tfs[i]!, Math.log((n + 1) / (this.df[ids[i]!]! + 1)) + 1);
-      w[i] = x;
-      norms[this.group[ids[i]!]!]! += x * x;
-    }
-    const scale = groupScales(norms, this.weights);
-    for (let i = 0; i < ids.length; i++) w[i] = w[i]! * scale[this.group[ids[i]!]!]!;
-    return { ids, w };
-  }
-
-}
-
-/** How many of the article's variants contain the feature (binary search on the union). */
-function countIn(a: Article, x: number): number {
-  let lo = 0;
-  let hi = a.features.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = a.features[mid]!;
-    if (v === x) return a.counts[mid]!;
-    if (v < x) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return 0;
-}
-
-/** v·q for a dense q indexed by feature id; `self` = v·v (q is then v's own weights). */
-function dense(v: SparseVec, q: Float32Array | Float64Array, self = false): number {
-  let d = 0;
-  if (self) for (let i = 0; i < v.ids.length; i++) d += v.w[i]! * v.w[i]!;
-  else for (let i = 0; i < v.ids.length; i++) d += v.w[i]! * q[v.ids[i]!]!;
-  return d;
-}
-
-function grow(a: Float32Array, min: number): Float32Array<ArrayBuffer> {
-  const out = new Float32Array(Math.max(min, a.length * 2, 64));
-  out.set(a);
-  return out;
 }

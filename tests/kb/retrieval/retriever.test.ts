@@ -75,6 +75,14 @@ describe('createRetriever', () => {
     expect(res.matches.length).toBeLessThanOrEqual(5);
   });
 
+  it('starts empty and grows by upsert', () => {
+    const r = createRetriever([]);
+    expect(r.search('anything').matches).toEqual([]);
+    expect(r.threshold).toBeGreaterThan(0);
+    r.upsert({ id: 'hours', title: 'Opening hours', questions: ['when are you open'] });
+    expect(r.search('are you open today?').matches[0]?.id).toBe('hours');
+  });
+
   it('counts a duplicated id once, the last entry winning', () => {
     const r = createRetriever([...KB, { id: 'hours', title: 'Hours', questions: ['opening times on holidays'] }]);
     expect(r.size).toBe(KB.length);

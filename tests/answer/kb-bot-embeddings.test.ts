@@ -1,0 +1,63 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { postText, startConversation } from '../helpers/app';
+import { makeKbApp } from '../helpers/kb-app';
+
+/** Deterministic fake embeddings: a bag of word stems hashed into 64 dimensions. */
+function fakeVector(text: string): number[] {
+  const v = new Array<number>(64).fill(0);
+  for (const word of text.toLowerCase().match(/[\p{L}\d]+/gu) ?? []) {
+    const stem = word.slice(0, 5);
+    let h = 0;
+    for (const ch of stem) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
+    v[h % 64]! += 1;
+  }
+  return v;
+}
+
+let calls = 0;
+let failing = false;
+const server = setupServer(
+  http.post('https://api.openai.com/v1/embeddings', async ({ request }) => {
+    calls += 1;
+    if (failing) return HttpResponse.json({ error: { message: 'down' } }, { status: 500 });
+    const body = (await request.json()) as { input: string[] | string; model: string };
+    const inputs = Array.isArray(body.input) ? body.input : [body.input];
+    return HttpResponse.json({
+      object: 'list',
+      model: body.model,
+      data: inputs.map((text, index) => ({ object: 'embedding', index, embedding: fakeVector(text) })),
+      usage: { prompt_tokens: 1, total_tokens: 1 },
+    });
+  }),
+);
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  failing = false;
+});
+afterAll(() => server.close());
+
+describe('the bot with OpenAI embeddings configured', () => {
+  it('embeds the articles once into the store cache and answers from the article', async () => {
+    const { app, deps } = await makeKbApp({ OPENAI_API_KEY: 'sk-test' });
+    calls = 0;
+    const convo = await startConversation(app, { lang: 'en' });
+    const body = await (await postText(app, convo, 'How much does delivery cost?')).json();
+    expect(calls).toBeGreaterThanOrEqual(2); // the articles once, then the query
+    expect(body.decision.kind).toBe('answer');
+    expect(body.decision.sources[0].id).toBe('delivery-cost.en');
+    const cached = await deps.store.documents.list('embeddings');
+    expect(cached.length).toBeGreaterThan(50);
+  });
+
+  it('falls back to lexical retrieval when the embeddings API fails', async () => {
+    const { app } = await makeKbApp({ OPENAI_API_KEY: 'sk-test' });
+    failing = true;
+    const convo = await startConversation(app, { lang: 'en' });
+    const body = await (await postText(app, convo, 'Can I pay in installments?')).json();
+    expect(body.decision.kind).toBe('answer');
+    expect(body.decision.sources[0].id).toBe('installments.en');
+  });
+});
