@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from '../../src/domain/decision';
+import { createMemoryStore } from '../../src/store/memory/memory-store';
+import type { Store } from '../../src/store/ports';
+import { createUpstashStore } from '../../src/store/upstash/upstash-store';
+import { startUpstashBridge, type UpstashBridge } from '../helpers/upstash-bridge';
 import { auth, json, makeTestApp, postText, readEvents, startConversation } from '../helpers/app';
 import { makeStaff, staffHeaders } from '../helpers/staff-user';
 
@@ -14,10 +18,25 @@ const answeringBot: Bot = {
   decide: async () => ({ kind: 'answer', confidence: 0.95, reasons: [], sources: [{ id: 'a', title: 'A' }], reply: 'An answer.' }),
 };
 
+// The queue, claims and every operator action run on both stores: memory, and Upstash over a real Redis.
+let bridge: UpstashBridge | undefined;
+let storeKind: 'memory' | 'upstash' = 'memory';
+let counter = 0;
+beforeAll(async () => {
+  bridge = await startUpstashBridge();
+});
+afterAll(() => bridge?.stop());
+
+function freshStore(): Store {
+  if (storeKind === 'memory') return createMemoryStore();
+  counter += 1;
+  return createUpstashStore({ url: bridge!.url, token: bridge!.token, prefix: `op-${Date.now()}-${counter}`, pollIntervalMs: 50 });
+}
+
 function setup(vars: Record<string, string> = {}) {
   let now = Date.UTC(2026, 10, 18, 12, 0, 0);
   const clock = { now: () => now };
-  const made = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN, ...vars }, { clock, bot: answeringBot });
+  const made = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN, ...vars }, { clock, bot: answeringBot, store: freshStore() });
   return { ...made, advance: (ms: number) => (now += ms) };
 }
 
@@ -28,230 +47,238 @@ async function handedOff(app: ReturnType<typeof setup>['app']) {
   return { convo, res };
 }
 
-describe('handoff and what the visitor is told', () => {
-  it('with nobody online: the honest offline notice and the contact form, never a promised human', async () => {
-    const { app } = setup();
-    const convo = await startConversation(app, { lang: 'en' });
-    const res = await app.request(`/api/conversations/${convo.id}/handoff`, { method: 'POST', ...auth(convo.token) });
-    expect(res.status).toBe(200);
-    const body = await res.json();
-    expect(body.status).toBe('waiting');
-    expect(body.availability.kind).toBe('offline');
-    expect(body.notice).toMatch(/email|phone/i);
-    expect(body.notice).not.toMatch(/will reply in about/i);
-  });
-
-  it('outside business hours the visitor is offered the form even if an operator lingers online', async () => {
-    const { app, deps } = setup({ BUSINESS_HOURS: NEVER_OPEN });
-    const op = await makeStaff(deps, 'operator');
-    await app.request('/api/operator/presence', { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ online: true }) });
-    const { res } = await handedOff(app);
-    expect((await res.json()).availability.kind).toBe('offline');
-  });
-
-  it('with an operator online: a wait estimate in the visitor’s language', async () => {
-    const { app, deps } = setup();
-    const op = await makeStaff(deps, 'operator');
-    const presence = await app.request('/api/operator/presence', { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ online: true }) });
-    expect(presence.status).toBe(200);
-    const { res } = await handedOff(app);
-    const body = await res.json();
-    expect(body.availability).toMatchObject({ kind: 'wait' });
-    expect(body.availability.minutes).toBeLessThanOrEqual(2);
-    expect(body.notice).toMatch(/оператор/i);
-  });
-
-  it('asking twice queues once', async () => {
-    const { app, deps } = setup();
-    const op = await makeStaff(deps, 'operator');
-    const { convo } = await handedOff(app);
-    await app.request(`/api/conversations/${convo.id}/handoff`, { method: 'POST', ...auth(convo.token) });
-    const queue = await (await app.request('/api/operator/queue', { headers: staffHeaders(op.token) })).json();
-    expect(queue.items).toHaveLength(1);
-  });
-
-  it('a contact left while offline is stored and shown in the transcript; a bad phone is 400', async () => {
-    const { app, deps } = setup({ BUSINESS_HOURS: NEVER_OPEN });
-    const op = await makeStaff(deps, 'operator');
-    const { convo } = await handedOff(app);
-    const bad = await app.request(`/api/conversations/${convo.id}/contact`, json({ phone: 'call me' }, convo.token));
-    expect(bad.status).toBe(400);
-    const none = await app.request(`/api/conversations/${convo.id}/contact`, json({ message: 'hi' }, convo.token));
-    expect(none.status).toBe(400);
-    const ok = await app.request(`/api/conversations/${convo.id}/contact`, json({ email: 'ivan@example.ru', phone: '+7 999 123-45-67' }, convo.token));
-    expect(ok.status).toBe(201);
-    const view = await (await app.request(`/api/operator/conversations/${convo.id}`, { headers: staffHeaders(op.token) })).json();
-    expect(view.messages.at(-1).text).toContain('ivan@example.ru');
-  });
-});
-
-describe('the queue and the packet', () => {
-  it('shows waiting conversations with their packet: reasons, summary, facts, language, page', async () => {
-    const { app, deps } = setup();
-    const op = await makeStaff(deps, 'operator');
-    const { convo } = await handedOff(app);
-    const res = await app.request('/api/operator/queue', { headers: staffHeaders(op.token) });
-    expect(res.status).toBe(200);
-    const [item] = (await res.json()).items;
-    expect(item).toMatchObject({ conversationId: convo.id, lang: 'ru', sla: { breached: false } });
-    expect(item.packet.reasons).toEqual(['explicit_request']);
-    expect(item.packet.summary).toContain('123456');
-    expect(item.packet.facts.orderNumbers).toContain('123456');
-    expect(item.packet.page).toBe('https://shop.example/orders');
-  });
-
-  it('raises SLA breaches to the top of the queue', async () => {
-    const { app, deps, advance } = setup({ SLA_FIRST_REPLY_SECONDS: '60' });
-    const op = await makeStaff(deps, 'operator');
-    const first = await handedOff(app);
-    advance(120_000);
-    const second = await handedOff(app);
-    const items = (await (await app.request('/api/operator/queue', { headers: staffHeaders(op.token) })).json()).items;
-    expect(items.map((i: { conversationId: string }) => i.conversationId)).toEqual([first.convo.id, second.convo.id]);
-    expect(items[0].sla.breached).toBe(true);
-    expect(items[1].sla.breached).toBe(false);
-  });
-
-  it('needs an operator: 401 without a token, 403 for an editor', async () => {
-    const { app, deps } = setup();
-    const editor = await makeStaff(deps, 'editor');
-    expect((await app.request('/api/operator/queue')).status).toBe(401);
-    const res = await app.request('/api/operator/queue', { headers: staffHeaders(editor.token) });
-    expect(res.status).toBe(403);
-    expect((await res.json()).error.code).toBe('forbidden');
-  });
-});
-
-describe('operator work on one conversation', () => {
-  it('claim (one wins), reply live, internal note hidden, transfer, resolve, rating, reopen', async () => {
-    const { app, deps } = setup();
-    const anna = await makeStaff(deps, 'operator', { name: 'Anna' });
-    const boris = await makeStaff(deps, 'operator', { name: 'Boris' });
-    const { convo } = await handedOff(app);
-    const base = `/api/operator/conversations/${convo.id}`;
-
-    expect((await app.request(`${base}/claim`, { method: 'POST', headers: staffHeaders(anna.token) })).status).toBe(200);
-    const lost = await app.request(`${base}/claim`, { method: 'POST', headers: staffHeaders(boris.token) });
-    expect(lost.status).toBe(409);
-    expect((await lost.json()).error.code).toBe('already_claimed');
-    expect((await app.request(`${base}/claim`, { method: 'POST', headers: staffHeaders(anna.token) })).status).toBe(200);
-
-    const { lastEventId } = await (await app.request(`/api/conversations/${convo.id}`, auth(convo.token))).json();
-    const stream = app.request(`/api/conversations/${convo.id}/events?token=${convo.token}&lastEventId=${lastEventId}`);
-    const visitorEvents = readEvents(await stream, 2, 3000);
-
-    const reply = await app.request(`${base}/messages`, { method: 'POST', headers: staffHeaders(anna.token), body: JSON.stringify({ text: 'Проверяю ваш заказ' }) });
-    expect(reply.status).toBe(201);
-    const note = await app.request(`${base}/messages`, {
-      method: 'POST',
-      headers: staffHeaders(anna.token),
-      body: JSON.stringify({ text: 'VIP customer, be nice', internal: true }),
+for (const kind of ['memory', 'upstash'] as const) {
+  describe(`on the ${kind} store`, () => {
+    beforeAll(() => {
+      storeKind = kind;
     });
-    expect(note.status).toBe(201);
-    const notYours = await app.request(`${base}/messages`, { method: 'POST', headers: staffHeaders(boris.token), body: JSON.stringify({ text: 'hi' }) });
-    expect(notYours.status).toBe(403);
 
-    const visitorView = await (await app.request(`/api/conversations/${convo.id}`, auth(convo.token))).json();
-    expect(visitorView.status).toBe('assigned');
-    expect(visitorView.messages.some((m: { text: string }) => m.text === 'Проверяю ваш заказ')).toBe(true);
-    expect(JSON.stringify(visitorView)).not.toContain('VIP customer');
+  describe('handoff and what the visitor is told', () => {
+    it('with nobody online: the honest offline notice and the contact form, never a promised human', async () => {
+      const { app } = setup();
+      const convo = await startConversation(app, { lang: 'en' });
+      const res = await app.request(`/api/conversations/${convo.id}/handoff`, { method: 'POST', ...auth(convo.token) });
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body.status).toBe('waiting');
+      expect(body.availability.kind).toBe('offline');
+      expect(body.notice).toMatch(/email|phone/i);
+      expect(body.notice).not.toMatch(/will reply in about/i);
+    });
 
-    const transfer = await app.request(`${base}/transfer`, { method: 'POST', headers: staffHeaders(anna.token), body: JSON.stringify({ operatorId: boris.id, note: 'billing question' }) });
-    expect(transfer.status).toBe(200);
-    expect(await transfer.json()).toMatchObject({ status: 'assigned', assigneeId: boris.id });
+    it('outside business hours the visitor is offered the form even if an operator lingers online', async () => {
+      const { app, deps } = setup({ BUSINESS_HOURS: NEVER_OPEN });
+      const op = await makeStaff(deps, 'operator');
+      await app.request('/api/operator/presence', { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ online: true }) });
+      const { res } = await handedOff(app);
+      expect((await res.json()).availability.kind).toBe('offline');
+    });
 
-    const early = await app.request(`/api/conversations/${convo.id}/rating`, json({ score: 5 }, convo.token));
-    expect(early.status).toBe(409);
+    it('with an operator online: a wait estimate in the visitor’s language', async () => {
+      const { app, deps } = setup();
+      const op = await makeStaff(deps, 'operator');
+      const presence = await app.request('/api/operator/presence', { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ online: true }) });
+      expect(presence.status).toBe(200);
+      const { res } = await handedOff(app);
+      const body = await res.json();
+      expect(body.availability).toMatchObject({ kind: 'wait' });
+      expect(body.availability.minutes).toBeLessThanOrEqual(2);
+      expect(body.notice).toMatch(/оператор/i);
+    });
 
-    const resolved = await app.request(`${base}/resolve`, { method: 'POST', headers: staffHeaders(boris.token), body: JSON.stringify({ resolution: 'order found' }) });
-    expect(await resolved.json()).toMatchObject({ status: 'resolved' });
-    const rating = await app.request(`/api/conversations/${convo.id}/rating`, json({ score: 5, comment: 'спасибо!' }, convo.token));
-    expect(rating.status).toBe(201);
-    expect(await rating.json()).toEqual({ score: 5, resolvedBy: boris.id });
+    it('asking twice queues once', async () => {
+      const { app, deps } = setup();
+      const op = await makeStaff(deps, 'operator');
+      const { convo } = await handedOff(app);
+      await app.request(`/api/conversations/${convo.id}/handoff`, { method: 'POST', ...auth(convo.token) });
+      const queue = await (await app.request('/api/operator/queue', { headers: staffHeaders(op.token) })).json();
+      expect(queue.items).toHaveLength(1);
+    });
 
-    const again = await postText(app, convo, 'И ещё вопрос');
-    expect(again.status).toBe(201);
-    const reopened = await (await app.request(`/api/conversations/${convo.id}`, auth(convo.token))).json();
-    expect(reopened.status).not.toBe('resolved');
-
-    const events = await visitorEvents;
-    expect(events.some((e) => e.event === 'message' && (e.data as { text: string }).text === 'Проверяю ваш заказ')).toBe(true);
+    it('a contact left while offline is stored and shown in the transcript; a bad phone is 400', async () => {
+      const { app, deps } = setup({ BUSINESS_HOURS: NEVER_OPEN });
+      const op = await makeStaff(deps, 'operator');
+      const { convo } = await handedOff(app);
+      const bad = await app.request(`/api/conversations/${convo.id}/contact`, json({ phone: 'call me' }, convo.token));
+      expect(bad.status).toBe(400);
+      const none = await app.request(`/api/conversations/${convo.id}/contact`, json({ message: 'hi' }, convo.token));
+      expect(none.status).toBe(400);
+      const ok = await app.request(`/api/conversations/${convo.id}/contact`, json({ email: 'ivan@example.ru', phone: '+7 999 123-45-67' }, convo.token));
+      expect(ok.status).toBe(201);
+      const view = await (await app.request(`/api/operator/conversations/${convo.id}`, { headers: staffHeaders(op.token) })).json();
+      expect(view.messages.at(-1).text).toContain('ivan@example.ru');
+    });
   });
 
-  it('illegal moves get 409 with a clear code', async () => {
-    const { app, deps } = setup();
-    const op = await makeStaff(deps, 'operator');
-    const convo = await startConversation(app);
-    const base = `/api/operator/conversations/${convo.id}`;
-    const claim = await app.request(`${base}/claim`, { method: 'POST', headers: staffHeaders(op.token) });
-    expect(claim.status).toBe(409);
-    expect((await claim.json()).error.code).toBe('illegal_transition');
-    const release = await app.request(`${base}/release`, { method: 'POST', headers: staffHeaders(op.token) });
-    expect(release.status).toBe(409);
-    const reply = await app.request(`${base}/messages`, { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ text: 'x' }) });
-    expect((await reply.json()).error.code).toBe('illegal_transition');
-    expect((await app.request('/api/operator/conversations/nope/claim', { method: 'POST', headers: staffHeaders(op.token) })).status).toBe(404);
+  describe('the queue and the packet', () => {
+    it('shows waiting conversations with their packet: reasons, summary, facts, language, page', async () => {
+      const { app, deps } = setup();
+      const op = await makeStaff(deps, 'operator');
+      const { convo } = await handedOff(app);
+      const res = await app.request('/api/operator/queue', { headers: staffHeaders(op.token) });
+      expect(res.status).toBe(200);
+      const [item] = (await res.json()).items;
+      expect(item).toMatchObject({ conversationId: convo.id, lang: 'ru', sla: { breached: false } });
+      expect(item.packet.reasons).toEqual(['explicit_request']);
+      expect(item.packet.summary).toContain('123456');
+      expect(item.packet.facts.orderNumbers).toContain('123456');
+      expect(item.packet.page).toBe('https://shop.example/orders');
+    });
+
+    it('raises SLA breaches to the top of the queue', async () => {
+      const { app, deps, advance } = setup({ SLA_FIRST_REPLY_SECONDS: '60' });
+      const op = await makeStaff(deps, 'operator');
+      const first = await handedOff(app);
+      advance(120_000);
+      const second = await handedOff(app);
+      const items = (await (await app.request('/api/operator/queue', { headers: staffHeaders(op.token) })).json()).items;
+      expect(items.map((i: { conversationId: string }) => i.conversationId)).toEqual([first.convo.id, second.convo.id]);
+      expect(items[0].sla.breached).toBe(true);
+      expect(items[1].sla.breached).toBe(false);
+    });
+
+    it('needs an operator: 401 without a token, 403 for an editor', async () => {
+      const { app, deps } = setup();
+      const editor = await makeStaff(deps, 'editor');
+      expect((await app.request('/api/operator/queue')).status).toBe(401);
+      const res = await app.request('/api/operator/queue', { headers: staffHeaders(editor.token) });
+      expect(res.status).toBe(403);
+      expect((await res.json()).error.code).toBe('forbidden');
+    });
   });
 
-  it('transfer to a department puts it back in the queue there; release gives it to the bot', async () => {
-    const { app, deps } = setup();
-    const op = await makeStaff(deps, 'operator');
-    const { convo } = await handedOff(app);
-    const base = `/api/operator/conversations/${convo.id}`;
-    await app.request(`${base}/claim`, { method: 'POST', headers: staffHeaders(op.token) });
-    const moved = await app.request(`${base}/transfer`, { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ department: 'billing' }) });
-    expect(await moved.json()).toMatchObject({ status: 'waiting', department: 'billing' });
-    const queue = (await (await app.request('/api/operator/queue', { headers: staffHeaders(op.token) })).json()).items;
-    expect(queue[0]).toMatchObject({ conversationId: convo.id, department: 'billing' });
-    const bad = await app.request(`${base}/transfer`, { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({}) });
-    expect(bad.status).toBe(400);
-    const released = await app.request(`${base}/release`, { method: 'POST', headers: staffHeaders(op.token) });
-    expect(await released.json()).toMatchObject({ status: 'bot' });
-    expect((await (await app.request('/api/operator/queue', { headers: staffHeaders(op.token) })).json()).items).toHaveLength(0);
+  describe('operator work on one conversation', () => {
+    it('claim (one wins), reply live, internal note hidden, transfer, resolve, rating, reopen', async () => {
+      const { app, deps } = setup();
+      const anna = await makeStaff(deps, 'operator', { name: 'Anna' });
+      const boris = await makeStaff(deps, 'operator', { name: 'Boris' });
+      const { convo } = await handedOff(app);
+      const base = `/api/operator/conversations/${convo.id}`;
+
+      expect((await app.request(`${base}/claim`, { method: 'POST', headers: staffHeaders(anna.token) })).status).toBe(200);
+      const lost = await app.request(`${base}/claim`, { method: 'POST', headers: staffHeaders(boris.token) });
+      expect(lost.status).toBe(409);
+      expect((await lost.json()).error.code).toBe('already_claimed');
+      expect((await app.request(`${base}/claim`, { method: 'POST', headers: staffHeaders(anna.token) })).status).toBe(200);
+
+      const { lastEventId } = await (await app.request(`/api/conversations/${convo.id}`, auth(convo.token))).json();
+      const stream = app.request(`/api/conversations/${convo.id}/events?token=${convo.token}&lastEventId=${lastEventId}`);
+      const visitorEvents = readEvents(await stream, 2, 3000);
+
+      const reply = await app.request(`${base}/messages`, { method: 'POST', headers: staffHeaders(anna.token), body: JSON.stringify({ text: 'Проверяю ваш заказ' }) });
+      expect(reply.status).toBe(201);
+      const note = await app.request(`${base}/messages`, {
+        method: 'POST',
+        headers: staffHeaders(anna.token),
+        body: JSON.stringify({ text: 'VIP customer, be nice', internal: true }),
+      });
+      expect(note.status).toBe(201);
+      const notYours = await app.request(`${base}/messages`, { method: 'POST', headers: staffHeaders(boris.token), body: JSON.stringify({ text: 'hi' }) });
+      expect(notYours.status).toBe(403);
+
+      const visitorView = await (await app.request(`/api/conversations/${convo.id}`, auth(convo.token))).json();
+      expect(visitorView.status).toBe('assigned');
+      expect(visitorView.messages.some((m: { text: string }) => m.text === 'Проверяю ваш заказ')).toBe(true);
+      expect(JSON.stringify(visitorView)).not.toContain('VIP customer');
+
+      const transfer = await app.request(`${base}/transfer`, { method: 'POST', headers: staffHeaders(anna.token), body: JSON.stringify({ operatorId: boris.id, note: 'billing question' }) });
+      expect(transfer.status).toBe(200);
+      expect(await transfer.json()).toMatchObject({ status: 'assigned', assigneeId: boris.id });
+
+      const early = await app.request(`/api/conversations/${convo.id}/rating`, json({ score: 5 }, convo.token));
+      expect(early.status).toBe(409);
+
+      const resolved = await app.request(`${base}/resolve`, { method: 'POST', headers: staffHeaders(boris.token), body: JSON.stringify({ resolution: 'order found' }) });
+      expect(await resolved.json()).toMatchObject({ status: 'resolved' });
+      const rating = await app.request(`/api/conversations/${convo.id}/rating`, json({ score: 5, comment: 'спасибо!' }, convo.token));
+      expect(rating.status).toBe(201);
+      expect(await rating.json()).toEqual({ score: 5, resolvedBy: boris.id });
+
+      const again = await postText(app, convo, 'И ещё вопрос');
+      expect(again.status).toBe(201);
+      const reopened = await (await app.request(`/api/conversations/${convo.id}`, auth(convo.token))).json();
+      expect(reopened.status).not.toBe('resolved');
+
+      const events = await visitorEvents;
+      expect(events.some((e) => e.event === 'message' && (e.data as { text: string }).text === 'Проверяю ваш заказ')).toBe(true);
+    });
+
+    it('illegal moves get 409 with a clear code', async () => {
+      const { app, deps } = setup();
+      const op = await makeStaff(deps, 'operator');
+      const convo = await startConversation(app);
+      const base = `/api/operator/conversations/${convo.id}`;
+      const claim = await app.request(`${base}/claim`, { method: 'POST', headers: staffHeaders(op.token) });
+      expect(claim.status).toBe(409);
+      expect((await claim.json()).error.code).toBe('illegal_transition');
+      const release = await app.request(`${base}/release`, { method: 'POST', headers: staffHeaders(op.token) });
+      expect(release.status).toBe(409);
+      const reply = await app.request(`${base}/messages`, { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ text: 'x' }) });
+      expect((await reply.json()).error.code).toBe('illegal_transition');
+      expect((await app.request('/api/operator/conversations/nope/claim', { method: 'POST', headers: staffHeaders(op.token) })).status).toBe(404);
+    });
+
+    it('transfer to a department puts it back in the queue there; release gives it to the bot', async () => {
+      const { app, deps } = setup();
+      const op = await makeStaff(deps, 'operator');
+      const { convo } = await handedOff(app);
+      const base = `/api/operator/conversations/${convo.id}`;
+      await app.request(`${base}/claim`, { method: 'POST', headers: staffHeaders(op.token) });
+      const moved = await app.request(`${base}/transfer`, { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ department: 'billing' }) });
+      expect(await moved.json()).toMatchObject({ status: 'waiting', department: 'billing' });
+      const queue = (await (await app.request('/api/operator/queue', { headers: staffHeaders(op.token) })).json()).items;
+      expect(queue[0]).toMatchObject({ conversationId: convo.id, department: 'billing' });
+      const bad = await app.request(`${base}/transfer`, { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({}) });
+      expect(bad.status).toBe(400);
+      const released = await app.request(`${base}/release`, { method: 'POST', headers: staffHeaders(op.token) });
+      expect(await released.json()).toMatchObject({ status: 'bot' });
+      expect((await (await app.request('/api/operator/queue', { headers: staffHeaders(op.token) })).json()).items).toHaveLength(0);
+    });
+
+    it('an operator at capacity cannot claim more', async () => {
+      const { app, deps } = setup();
+      const op = await makeStaff(deps, 'operator', { capacity: 1 });
+      const a = await handedOff(app);
+      const b = await handedOff(app);
+      expect((await app.request(`/api/operator/conversations/${a.convo.id}/claim`, { method: 'POST', headers: staffHeaders(op.token) })).status).toBe(200);
+      const full = await app.request(`/api/operator/conversations/${b.convo.id}/claim`, { method: 'POST', headers: staffHeaders(op.token) });
+      expect(full.status).toBe(409);
+      expect((await full.json()).error.code).toBe('over_capacity');
+    });
+
+    it('a resolved conversation outside the reopen window refuses new messages with 409', async () => {
+      const { app, deps, advance } = setup({ REOPEN_WINDOW_MINUTES: '10' });
+      const op = await makeStaff(deps, 'operator');
+      const { convo } = await handedOff(app);
+      await app.request(`/api/operator/conversations/${convo.id}/resolve`, { method: 'POST', headers: staffHeaders(op.token), body: '{}' });
+      advance(11 * 60_000);
+      const late = await postText(app, convo, 'hello again');
+      expect(late.status).toBe(409);
+      expect((await late.json()).error.code).toBe('conversation_closed');
+    });
+
+    it('the operator stream tells of new handoffs and claims', async () => {
+      const { app, deps } = setup({ SSE_MAX_SECONDS: '3' });
+      const op = await makeStaff(deps, 'operator');
+      const events = readEvents(await app.request(`/api/operator/events?token=${op.token}`), 12, 2500);
+      const { convo } = await handedOff(app);
+      await app.request(`/api/operator/conversations/${convo.id}/claim`, { method: 'POST', headers: staffHeaders(op.token) });
+      const got = (await events).map((e) => e.event);
+      expect(got).toContain('handoff');
+      expect(got).toContain('claimed');
+    });
   });
 
-  it('an operator at capacity cannot claim more', async () => {
-    const { app, deps } = setup();
-    const op = await makeStaff(deps, 'operator', { capacity: 1 });
-    const a = await handedOff(app);
-    const b = await handedOff(app);
-    expect((await app.request(`/api/operator/conversations/${a.convo.id}/claim`, { method: 'POST', headers: staffHeaders(op.token) })).status).toBe(200);
-    const full = await app.request(`/api/operator/conversations/${b.convo.id}/claim`, { method: 'POST', headers: staffHeaders(op.token) });
-    expect(full.status).toBe(409);
-    expect((await full.json()).error.code).toBe('over_capacity');
+  describe('the bot resolves, the visitor rates', () => {
+    it('a visitor closes a bot conversation and rates it as resolved by the bot', async () => {
+      const { app } = setup();
+      const convo = await startConversation(app);
+      expect((await app.request(`/api/conversations/${convo.id}/resolve`, { method: 'POST', ...auth(convo.token) })).status).toBe(200);
+      const rating = await app.request(`/api/conversations/${convo.id}/rating`, json({ score: 4 }, convo.token));
+      expect(await rating.json()).toEqual({ score: 4, resolvedBy: 'bot' });
+      const bad = await app.request(`/api/conversations/${convo.id}/rating`, json({ score: 6 }, convo.token));
+      expect(bad.status).toBe(400);
+    });
   });
-
-  it('a resolved conversation outside the reopen window refuses new messages with 409', async () => {
-    const { app, deps, advance } = setup({ REOPEN_WINDOW_MINUTES: '10' });
-    const op = await makeStaff(deps, 'operator');
-    const { convo } = await handedOff(app);
-    await app.request(`/api/operator/conversations/${convo.id}/resolve`, { method: 'POST', headers: staffHeaders(op.token), body: '{}' });
-    advance(11 * 60_000);
-    const late = await postText(app, convo, 'hello again');
-    expect(late.status).toBe(409);
-    expect((await late.json()).error.code).toBe('conversation_closed');
   });
-
-  it('the operator stream tells of new handoffs and claims', async () => {
-    const { app, deps } = setup({ SSE_MAX_SECONDS: '3' });
-    const op = await makeStaff(deps, 'operator');
-    const events = readEvents(await app.request(`/api/operator/events?token=${op.token}`), 12, 2500);
-    const { convo } = await handedOff(app);
-    await app.request(`/api/operator/conversations/${convo.id}/claim`, { method: 'POST', headers: staffHeaders(op.token) });
-    const got = (await events).map((e) => e.event);
-    expect(got).toContain('handoff');
-    expect(got).toContain('claimed');
-  });
-});
-
-describe('the bot resolves, the visitor rates', () => {
-  it('a visitor closes a bot conversation and rates it as resolved by the bot', async () => {
-    const { app } = setup();
-    const convo = await startConversation(app);
-    expect((await app.request(`/api/conversations/${convo.id}/resolve`, { method: 'POST', ...auth(convo.token) })).status).toBe(200);
-    const rating = await app.request(`/api/conversations/${convo.id}/rating`, json({ score: 4 }, convo.token));
-    expect(await rating.json()).toEqual({ score: 4, resolvedBy: 'bot' });
-    const bad = await app.request(`/api/conversations/${convo.id}/rating`, json({ score: 6 }, convo.token));
-    expect(bad.status).toBe(400);
-  });
-});
+}
