@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEVERITIES } from './complaint/severity';
 import type { HandoffReason } from './decision';
 
 /**
@@ -28,16 +29,8 @@ import type { HandoffReason } from './decision';
  * unhappy visitor to rephrase.
  */
 
-/** Mirrors src/domain/complaint/severity.ts (a test keeps the two in step). */
-export const SEVERITY_VALUES = [
-  'none',
-  'mild',
-  'angry',
-  'compensation_demand',
-  'churn_threat',
-  'formal',
-  'legal_threat',
-] as const;
+/** The complaint scorer's severities, one list for both. */
+export const SEVERITY_VALUES = SEVERITIES;
 export const severitySchema = z.enum(SEVERITY_VALUES);
 export type Severity = z.infer<typeof severitySchema>;
 

@@ -15,6 +15,7 @@ export interface RetrievalEntry {
 
 export interface Match {
   id: string;
+  /** re-ranker score, a logit: only differences between matches of one query mean anything */
   score: number;
 }
 
@@ -46,7 +47,7 @@ export interface RetrieverOptions {
   oosShare?: number;
   /** precision the default threshold aims for (default 0.9) */
   targetPrecision?: number;
-  /** cap on held-out calibration queries (default 1500) */
+  /** cap on held-out calibration queries (default 1000) */
   maxCalibrationSamples?: number;
   /**
    * `each` (default): answer when this answer's confidence ≥ targetPrecision — robust when
@@ -62,7 +63,7 @@ const DEFAULTS = {
   nnWeight: 0.5,
   oosShare: 0.2,
   targetPrecision: 0.9,
-  maxCalibrationSamples: 1500,
+  maxCalibrationSamples: 1000,
   // Until a KB is big enough to calibrate on, answer only near-certain matches.
   fallbackThreshold: 0.9,
   thresholdRule: 'each' as 'average' | 'each',

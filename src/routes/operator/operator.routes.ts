@@ -17,29 +17,16 @@ const tags = ['Operator'];
 const security = [{ staffToken: [] }];
 const operator = requireStaff('operator');
 
-const actionRoute = <B extends z.ZodType>(path: string, summary: string, body: B) =>
-  createRoute({
-    method: 'post',
-    path: `/api/operator/conversations/{id}/${path}`,
-    tags,
-    security,
-    middleware: operator,
-    summary,
-    request: { params: idParams, body: jsonBody(body) },
-    responses: { 200: jsonResponse(statusResultSchema, 'The conversation’s new state'), ...errorResponses(400, 401, 403, 404, 409, 503) },
-  });
-
-const bareActionRoute = (path: string, summary: string) =>
-  createRoute({
-    method: 'post',
-    path: `/api/operator/conversations/{id}/${path}`,
-    tags,
-    security,
-    middleware: operator,
-    summary,
-    request: { params: idParams },
-    responses: { 200: jsonResponse(statusResultSchema, 'The conversation’s new state'), ...errorResponses(401, 403, 404, 409, 503) },
-  });
+/** The shared shape of a POST on one conversation that answers with its new state. */
+const action = (path: string, summary: string) => ({
+  method: 'post' as const,
+  path: `/api/operator/conversations/{id}/${path}`,
+  tags,
+  security,
+  middleware: operator,
+  summary,
+  responses: { 200: jsonResponse(statusResultSchema, 'The conversation’s new state'), ...errorResponses(400, 401, 403, 404, 409, 503) },
+});
 
 export const getQueue = createRoute({
   method: 'get',
@@ -62,10 +49,19 @@ export const getOperatorConversation = createRoute({
   responses: { 200: jsonResponse(operatorConversationSchema, 'The conversation'), ...errorResponses(401, 403, 404, 503) },
 });
 
-export const claimConversation = bareActionRoute('claim', 'Claim: 200 when this operator now owns it, 409 when someone else does');
-export const releaseConversation = bareActionRoute('release', 'Give the conversation back to the bot');
-export const transferConversation = actionRoute('transfer', 'Transfer to a department (back to the queue) or to an operator', transferBody);
-export const resolveConversation = actionRoute('resolve', 'Resolve, with an optional resolution', resolveBody);
+export const claimConversation = createRoute({
+  ...action('claim', 'Claim: 200 when this operator now owns it, 409 when someone else does'),
+  request: { params: idParams },
+});
+export const releaseConversation = createRoute({ ...action('release', 'Give the conversation back to the bot'), request: { params: idParams } });
+export const transferConversation = createRoute({
+  ...action('transfer', 'Transfer to a department (back to the queue) or to an operator'),
+  request: { params: idParams, body: jsonBody(transferBody) },
+});
+export const resolveConversation = createRoute({
+  ...action('resolve', 'Resolve, with an optional resolution'),
+  request: { params: idParams, body: jsonBody(resolveBody) },
+});
 
 export const postOperatorMessage = createRoute({
   method: 'post',
