@@ -5,6 +5,7 @@ import { queueOrder, slaState } from '../domain/sla';
 import { AppError } from '../http/errors';
 import { handoffCollections } from './collections';
 import { applyAction, loadConversation, updateConversation } from './records';
+import { visitorStream } from './streams';
 import { postMessage, publishStatus, publishToOperators } from './transcript';
 
 export interface Staff {
@@ -176,12 +177,14 @@ export function createOperatorService(deps: Deps) {
     await publishToOperators(deps, 'presence', { operatorId: staff.id, online });
   }
 
-  async function mine(staff: Staff) {
-    const assignments = await collections.assignments.list();
-    return assignments.filter((a) => a.value.operatorId === staff.id).map((a) => a.id);
+  /** Tell the visitor their operator is typing; only the operator who holds the conversation may. */
+  async function typing(id: string, staff: Staff) {
+    const conversation = await loadConversation(deps, id);
+    assertOwner(conversation, staff);
+    await deps.store.events.append(visitorStream(id), { type: 'typing', data: { who: 'operator', name: await displayName(staff.id) } });
   }
 
-  return { queue, view, claim, reply, transfer, resolve, release, setPresence, mine };
+  return { queue, view, claim, reply, transfer, resolve, release, setPresence, typing };
 }
 
 function joinedText(name: string, lang: 'ru' | 'en'): string {

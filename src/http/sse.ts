@@ -17,10 +17,12 @@ export interface SseOptions {
  * stays open SSE_MAX_SECONDS, then ends so the client reconnects, which suits Workers too. A gap
  * (events trimmed while the client was away) is announced as `resync`: reload, then go on.
  */
-export function serveEvents(c: Context<HonoEnv>, opts: SseOptions): Response {
+export function serveEvents(c: Context<HonoEnv>, opts: SseOptions): Response | Promise<Response> {
   const { store, env, clock } = c.get('deps');
   const startAfter = Number(c.req.header('last-event-id') ?? c.req.query('lastEventId') ?? 0);
   let lastId = Number.isFinite(startAfter) && startAfter > 0 ? Math.floor(startAfter) : 0;
+
+  if (c.req.query('poll') === '1') return poll(c, opts, lastId);
 
   return streamSSE(c, async (sse) => {
     const aborted = new AbortController();
@@ -50,4 +52,13 @@ export function serveEvents(c: Context<HonoEnv>, opts: SseOptions): Response {
       await store.events.wait(opts.stream, lastId, wait, aborted.signal);
     }
   });
+}
+
+/** The polling fallback: the events after lastId, at once, as JSON. */
+async function poll(c: Context<HonoEnv>, opts: SseOptions, after: number): Promise<Response> {
+  const { store } = c.get('deps');
+  const events = await store.events.after(opts.stream, after, 100);
+  const lastEventId = events.at(-1)?.id ?? after;
+  const visible = events.filter((e) => !opts.filter || opts.filter(e));
+  return c.json({ events: visible.map((e) => ({ id: e.id, type: e.type, data: e.data })), lastEventId });
 }

@@ -230,4 +230,17 @@ describe('visitor API: events', () => {
     const events = await reading;
     expect(events[1]).toMatchObject({ event: 'message', id: '2', data: { role: 'visitor', text: 'live one' } });
   });
+
+  it('falls back to polling: ?poll=1 answers the events after lastEventId as JSON', async () => {
+    const { app } = makeTestApp();
+    const convo = await startConversation(app);
+    await postText(app, convo, 'hello');
+    const res = await app.request(`/api/conversations/${convo.id}/events?poll=1&lastEventId=1`, auth(convo.token));
+    expect(res.headers.get('content-type')).toMatch(/json/);
+    const body = await res.json();
+    expect(body.events[0]).toMatchObject({ id: 2, type: 'message', data: { role: 'visitor', text: 'hello' } });
+    expect(body.lastEventId).toBe(body.events.at(-1).id);
+    const empty = await (await app.request(`/api/conversations/${convo.id}/events?poll=1&lastEventId=${body.lastEventId}`, auth(convo.token))).json();
+    expect(empty).toEqual({ events: [], lastEventId: body.lastEventId });
+  });
 });

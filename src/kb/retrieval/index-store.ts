@@ -42,10 +42,10 @@ export class IndexStore {
   private readonly bySlot = new Map<string, number>();
   private staleEdits = 0;
   // Scratch arrays indexed by feature id or article slot, reused by every query.
-  protected qDense = new Float32Array(0);
-  protected cenAcc = new Float32Array(0);
-  protected nnAcc = new Float32Array(0);
-  protected knnAcc = new Float32Array(0);
+  protected qDense = new Float64Array(0);
+  protected cenAcc = new Float64Array(0);
+  protected nnAcc = new Float64Array(0);
+  protected knnAcc = new Float64Array(0);
   private sumScratch = new Float64Array(0);
 
   constructor(protected readonly weights: GroupWeights) {}
@@ -189,7 +189,7 @@ export class IndexStore {
     for (const v of a.variants) {
       const va = this.variants[v]!;
       va.sDot = dense(va.vec, acc);
-      va.norm2 = dense(va.vec, va.vec.w, true);
+      va.norm2 = selfDot(va.vec);
     }
     for (const f of a.features) acc[f] = 0;
   }
@@ -226,16 +226,21 @@ export function countIn(a: Article, x: number): number {
   return 0;
 }
 
-/** v·q for a dense q indexed by feature id; `self` = v·v (q is then v's own weights). */
-export function dense(v: SparseVec, q: Float32Array | Float64Array, self = false): number {
+/** v·q for a dense q indexed by feature id. */
+export function dense(v: SparseVec, q: Float64Array): number {
   let d = 0;
-  if (self) for (let i = 0; i < v.ids.length; i++) d += v.w[i]! * v.w[i]!;
-  else for (let i = 0; i < v.ids.length; i++) d += v.w[i]! * q[v.ids[i]!]!;
+  for (let i = 0; i < v.ids.length; i++) d += v.w[i]! * q[v.ids[i]!]!;
   return d;
 }
 
-function grow(a: Float32Array, min: number): Float32Array<ArrayBuffer> {
-  const out = new Float32Array(Math.max(min, a.length * 2, 64));
+function selfDot(v: SparseVec): number {
+  let d = 0;
+  for (let i = 0; i < v.w.length; i++) d += v.w[i]! * v.w[i]!;
+  return d;
+}
+
+function grow(a: Float64Array, min: number): Float64Array<ArrayBuffer> {
+  const out = new Float64Array(Math.max(min, a.length * 2, 64));
   out.set(a);
   return out;
 }

@@ -2,6 +2,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { toPublicMessage, visibleToVisitor } from '../../domain/conversation';
 import { createVisitorService } from '../../conversation/visitor-service';
 import { loadConversation } from '../../conversation/records';
+import { publishToOperators } from '../../conversation/transcript';
 import { visitorStream } from '../../conversation/streams';
 import { AppError } from '../../http/errors';
 import type { HonoEnv } from '../../http/hono-env';
@@ -16,6 +17,7 @@ import type {
   postMessage,
   rateConversation,
   requestHandoff,
+  visitorTyping,
 } from './conversations.routes';
 
 
@@ -66,6 +68,14 @@ export const onEvents: RouteHandler<typeof conversationEvents, HonoEnv> = async 
   await loadConversation(c.get('deps'), id); // 404 before opening a stream
   // Notes never reach this stream: the services publish only public messages to it.
   return serveEvents(c, { stream: visitorStream(id) }) as never;
+};
+
+export const onTyping: RouteHandler<typeof visitorTyping, HonoEnv> = async (c) => {
+  const deps = c.get('deps');
+  const id = c.req.valid('param').id;
+  await loadConversation(deps, id);
+  await publishToOperators(deps, 'typing', { conversationId: id, who: 'visitor' });
+  return c.body(null, 204);
 };
 
 export const onHandoff: RouteHandler<typeof requestHandoff, HonoEnv> = async (c) => {

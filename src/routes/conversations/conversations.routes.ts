@@ -67,13 +67,24 @@ export const conversationEvents = createRoute({
   middleware: [requireVisitor] as const,
   summary: 'Live events (Server-Sent Events)',
   description:
-    'Events `message`, `status`, `typing`; each has an id, and the stream resumes after `Last-Event-ID` (or `?lastEventId=`). Pass the token as `?token=` from EventSource. The stream ends after a while; EventSource reconnects by itself.',
+    'Events `message`, `status`, `typing`; each has an id, and the stream resumes after `Last-Event-ID` (or `?lastEventId=`). Pass the token as `?token=` from EventSource. The stream ends after a while; EventSource reconnects by itself. Where streaming is blocked, `?poll=1` answers at once with the events after `lastEventId` as JSON (polling fallback).',
   request: {
     params: conversationIdParams,
-    query: z.object({ token: z.string().optional(), lastEventId: z.string().optional() }),
+    query: z.object({ token: z.string().optional(), lastEventId: z.string().optional(), poll: z.enum(['0', '1']).optional() }),
   },
   responses: {
-    200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } },
+    200: {
+      description: 'An event stream; with ?poll=1 the events as JSON',
+      content: {
+        'text/event-stream': { schema: z.string() },
+        'application/json': {
+          schema: z.object({
+            events: z.array(z.object({ id: z.number(), type: z.string(), data: z.unknown() })),
+            lastEventId: z.number(),
+          }),
+        },
+      },
+    },
     ...errorResponses(401, 403, 404),
   },
 });
@@ -124,4 +135,15 @@ export const closeConversation = createRoute({
   summary: 'The visitor closes a conversation the bot resolved',
   request: { params: conversationIdParams },
   responses: { 200: jsonResponse(z.object({ status: z.literal('resolved') }), 'Resolved by the bot'), ...errorResponses(401, 403, 404, 409, 503) },
+});
+
+export const visitorTyping = createRoute({
+  method: 'post',
+  path: '/api/conversations/{id}/typing',
+  tags,
+  security,
+  middleware: [requireVisitor] as const,
+  summary: 'The visitor is typing (the operator sees it live)',
+  request: { params: conversationIdParams },
+  responses: { 204: { description: 'Told' }, ...errorResponses(401, 403, 404) },
 });

@@ -1,5 +1,5 @@
 import { createRouter } from '../../http/router';
-import { onClose, onContact, onCreate, onEvents, onGet, onHandoff, onPost, onRating } from './conversations.handlers';
+import { onClose, onContact, onCreate, onEvents, onGet, onHandoff, onPost, onRating, onTyping } from './conversations.handlers';
 import {
   closeConversation,
   conversationEvents,
@@ -9,6 +9,7 @@ import {
   postMessage,
   rateConversation,
   requestHandoff,
+  visitorTyping,
 } from './conversations.routes';
 
 export const conversationRoutes = createRouter()
@@ -19,4 +20,5 @@ export const conversationRoutes = createRouter()
   .openapi(requestHandoff, onHandoff)
   .openapi(leaveContact, onContact)
   .openapi(rateConversation, onRating)
-  .openapi(closeConversation, onClose);
+  .openapi(closeConversation, onClose)
+  .openapi(visitorTyping, onTyping);

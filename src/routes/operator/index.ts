@@ -11,4 +11,5 @@ export const operatorRoutes = createRouter()
   .openapi(r.resolveConversation, h.onResolve)
   .openapi(r.postOperatorMessage, h.onMessage)
   .openapi(r.postPresence, h.onPresence)
-  .openapi(r.operatorEvents, h.onEvents);
+  .openapi(r.operatorEvents, h.onEvents)
+  .openapi(r.operatorTyping, h.onTyping);

@@ -61,3 +61,8 @@ export const onEvents: RouteHandler<typeof routes.operatorEvents, HonoEnv> = asy
   return serveEvents(c, { stream: OPERATOR_STREAM }) as never;
 };
 
+
+export const onTyping: RouteHandler<typeof routes.operatorTyping, HonoEnv> = async (c) => {
+  await service(c).typing(c.req.valid('param').id, c.get('staff'));
+  return c.body(null, 204);
+};

@@ -96,3 +96,14 @@ export const operatorEvents = createRoute({
   request: { query: z.object({ token: z.string().optional(), lastEventId: z.string().optional() }) },
   responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } }, ...errorResponses(401, 403) },
 });
+
+export const operatorTyping = createRoute({
+  method: 'post',
+  path: '/api/operator/conversations/{id}/typing',
+  tags,
+  security,
+  middleware: operator,
+  summary: 'The operator is typing (the visitor sees it live)',
+  request: { params: idParams },
+  responses: { 204: { description: 'Told' }, ...errorResponses(401, 403, 404) },
+});
