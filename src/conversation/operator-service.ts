@@ -35,7 +35,7 @@ export function createOperatorService(deps: Deps) {
         if (!conversation || conversation.status !== 'waiting') return null;
         const sla = slaState({ waitingSince: entry.waitingSince, targetSeconds: env.SLA_FIRST_REPLY_SECONDS, now });
         const packet = await collections.packets.get(entry.conversationId);
-        return { ...entry, lang: conversation.lang, sla, packet, waitedSeconds: Math.round((now - entry.waitingSince) / 1000) };
+        return { ...entry, id: entry.conversationId, lang: conversation.lang, vip: conversation.vip, sla, packet, waitedSeconds: Math.round((now - entry.waitingSince) / 1000) };
       }),
     );
     return rows
@@ -50,7 +50,27 @@ export function createOperatorService(deps: Deps) {
       collections.packets.get(id),
       collections.ratings.get(id),
     ]);
-    return { conversation, messages, packet, rating };
+    // The SLA runs from the handoff to the first human reply, whether or not someone claimed it.
+    const sla = packet
+      ? slaState({ waitingSince: packet.createdAt, firstHumanReplyAt: conversation.firstHumanReplyAt, targetSeconds: env.SLA_FIRST_REPLY_SECONDS, now: clock.now() })
+      : null;
+    return { conversation, messages, packet, rating, sla };
+  }
+
+  /** Contacts left while nobody was online, oldest first: the callbacks to make. */
+  async function callbacks(status: 'pending' | 'done' = 'pending') {
+    return (await collections.contacts.list())
+      .map((c) => c.value)
+      .filter((c) => c.status === status)
+      .sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  async function completeCallback(conversationId: string, staff: Staff) {
+    const contact = await collections.contacts.get(conversationId);
+    if (!contact) throw new AppError('not_found', 'No callback for this conversation');
+    await collections.contacts.put(conversationId, { ...contact, status: 'done' });
+    await publishToOperators(deps, 'callback_done', { conversationId, by: staff.id });
+    return { ...contact, status: 'done' as const };
   }
 
   async function activeCount(operatorId: string): Promise<number> {
@@ -184,7 +204,7 @@ export function createOperatorService(deps: Deps) {
     await deps.store.events.append(visitorStream(id), { type: 'typing', data: { who: 'operator', name: await displayName(staff.id) } });
   }
 
-  return { queue, view, claim, reply, transfer, resolve, release, setPresence, typing };
+  return { queue, view, claim, reply, transfer, resolve, release, setPresence, typing, callbacks, completeCallback };
 }
 
 function joinedText(name: string, lang: 'ru' | 'en'): string {

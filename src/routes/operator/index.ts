@@ -12,4 +12,6 @@ export const operatorRoutes = createRouter()
   .openapi(r.postOperatorMessage, h.onMessage)
   .openapi(r.postPresence, h.onPresence)
   .openapi(r.operatorEvents, h.onEvents)
-  .openapi(r.operatorTyping, h.onTyping);
+  .openapi(r.operatorTyping, h.onTyping)
+  .openapi(r.listCallbacks, h.onCallbacks)
+  .openapi(r.completeCallback, h.onCallbackDone);

@@ -13,7 +13,7 @@ const statusOf = (c: Conversation) => ({ id: c.id, status: c.status, assigneeId:
 export const onQueue: RouteHandler<typeof routes.getQueue, HonoEnv> = async (c) => c.json({ items: await service(c).queue() }, 200);
 
 export const onView: RouteHandler<typeof routes.getOperatorConversation, HonoEnv> = async (c) => {
-  const { conversation, messages, packet, rating } = await service(c).view(c.req.valid('param').id);
+  const { conversation, messages, packet, rating, sla } = await service(c).view(c.req.valid('param').id);
   return c.json(
     {
       id: conversation.id,
@@ -29,6 +29,7 @@ export const onView: RouteHandler<typeof routes.getOperatorConversation, HonoEnv
       packet,
       messages,
       rating: rating ? { score: rating.score, comment: rating.comment } : null,
+      sla,
     },
     200,
   );
@@ -66,3 +67,9 @@ export const onTyping: RouteHandler<typeof routes.operatorTyping, HonoEnv> = asy
   await service(c).typing(c.req.valid('param').id, c.get('staff'));
   return c.body(null, 204);
 };
+
+export const onCallbacks: RouteHandler<typeof routes.listCallbacks, HonoEnv> = async (c) =>
+  c.json({ items: await service(c).callbacks(c.req.valid('query').status) }, 200);
+
+export const onCallbackDone: RouteHandler<typeof routes.completeCallback, HonoEnv> = async (c) =>
+  c.json(await service(c).completeCallback(c.req.valid('param').id, c.get('staff')), 200);

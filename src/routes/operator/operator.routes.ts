@@ -3,6 +3,7 @@ import { messageSchema } from '../../domain/conversation';
 import { errorResponses, jsonBody, jsonResponse } from '../../http/router';
 import { requireStaff } from '../../http/staff-auth';
 import {
+  callbackSchema,
   idParams,
   operatorConversationSchema,
   operatorMessageBody,
@@ -106,4 +107,26 @@ export const operatorTyping = createRoute({
   summary: 'The operator is typing (the visitor sees it live)',
   request: { params: idParams },
   responses: { 204: { description: 'Told' }, ...errorResponses(401, 403, 404) },
+});
+
+export const listCallbacks = createRoute({
+  method: 'get',
+  path: '/api/operator/callbacks',
+  tags,
+  security,
+  middleware: operator,
+  summary: 'Contacts left while nobody was online: the callbacks to make, oldest first',
+  request: { query: z.object({ status: z.enum(['pending', 'done']).optional() }) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(callbackSchema) }), 'Callbacks'), ...errorResponses(400, 401, 403, 503) },
+});
+
+export const completeCallback = createRoute({
+  method: 'post',
+  path: '/api/operator/callbacks/{id}/done',
+  tags,
+  security,
+  middleware: operator,
+  summary: 'Mark a callback done',
+  request: { params: idParams },
+  responses: { 200: jsonResponse(callbackSchema, 'Done'), ...errorResponses(401, 403, 404, 503) },
 });

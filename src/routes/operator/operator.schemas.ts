@@ -27,7 +27,7 @@ export const transferBody = z
 export const resolveBody = z.object({ resolution: z.string().trim().max(2000).optional() }).strict().openapi('Resolve');
 export const presenceBody = z.object({ online: z.boolean() }).strict().openapi('Presence');
 
-const slaSchema = z.object({ dueAt: z.number(), remainingMs: z.number(), breached: z.boolean() });
+const slaSchema = z.object({ dueAt: z.number(), remainingMs: z.number(), breached: z.boolean(), replied: z.boolean() });
 
 export const queueItemSchema = z
   .object({
@@ -37,10 +37,22 @@ export const queueItemSchema = z
     waitingSince: z.number(),
     waitedSeconds: z.number(),
     lang: langSchema,
+    vip: z.boolean(),
     sla: slaSchema,
     packet: packetSchema.nullable(),
   })
   .openapi('QueueItem');
+
+export const callbackSchema = z
+  .object({
+    conversationId: z.string(),
+    email: z.string().optional(),
+    phone: z.string().optional(),
+    message: z.string().optional(),
+    createdAt: z.number(),
+    status: z.enum(['pending', 'done']),
+  })
+  .openapi('Callback');
 
 export const operatorConversationSchema = z
   .object({
@@ -57,6 +69,7 @@ export const operatorConversationSchema = z
     packet: packetSchema.nullable(),
     messages: z.array(messageSchema),
     rating: z.object({ score: z.number(), comment: z.string().optional() }).nullable(),
+    sla: slaSchema.nullable(),
   })
   .openapi('OperatorConversation');
 
