@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from './complaint/severity';
+import { COMPLAINT_THRESHOLD } from './complaint/weights';
 import type { HandoffReason } from './decision';
 
 /**
@@ -91,8 +92,8 @@ export const policyConfigSchema = z.object({
   rephraseFloor: ratio.default(0.75),
   complaint: z
     .object({
-      /** the scorer's own default (COMPLAINT_THRESHOLD) */
-      threshold: ratio.default(0.5),
+      /** the scorer's own default */
+      threshold: ratio.default(COMPLAINT_THRESHOLD),
       alwaysHandoff: z
         .array(severitySchema)
         .default(['angry', 'compensation_demand', 'churn_threat', 'formal', 'legal_threat']),

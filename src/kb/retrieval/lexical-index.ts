@@ -48,6 +48,7 @@ export class LexicalIndex extends IndexStore {
   private readonly touched: number[] = [];
   /** variant similarities of the shortlist, in the order rank's loops visit them */
   private readonly dots: number[] = [];
+
   constructor(
     weights: GroupWeights,
     private readonly nnWeight: number,
@@ -134,7 +135,7 @@ export class LexicalIndex extends IndexStore {
    */
   rank(q: IndexQuery, opts: RankOptions): Candidate[] {
     const { cenAcc, qDense, nnAcc, knnAcc } = this;
-    // Reused across queries: per-query garbage is what shows up in p99 as GC pauses.
+    // Reused across queries, to keep per-query garbage (and GC pauses in the tail) down.
     const touched = this.touched;
     const dots = this.dots;
     touched.length = 0;
