@@ -30,11 +30,11 @@ const sets = files
     return { name, kb: join(dir, kb), queries: queries ? join(dir, queries) : undefined };
   });
 
-const header = ['set', 'engine', ...FIELDS, 'threshold', 'buildMs'];
+const header = ['set', 'engine', ...FIELDS, 'p99CpuMs', 'threshold', 'buildMs'];
 console.log(`| ${header.join(' | ')} |`);
 console.log(`| ${header.map(() => '---').join(' | ')} |`);
 const row = (name: string, engine: string, r: EngineRun): void => {
-  const cells = [name, engine, ...FIELDS.map((f) => fmt(r.report[f])), fmt(r.threshold), fmt(r.buildMs, 0)];
+  const cells = [name, engine, ...FIELDS.map((f) => fmt(r.report[f])), fmt(r.p99CpuMs), fmt(r.threshold), fmt(r.buildMs, 0)];
   console.log(`| ${cells.join(' | ')} |`);
 };
 for (const s of sets) {

@@ -34,6 +34,7 @@ console.log(`ours: built in ${fmt(ours.buildMs, 1)} ms, threshold ${fmt(ours.thr
 for (const f of FIELDS) {
   console.log(`${f.padEnd(11)} ${fmt(ours.report[f]).padStart(8)}${base ? `   baseline ${fmt(base.report[f]).padStart(8)}` : ''}`);
 }
+console.log(`p99 cpu    ${fmt(ours.p99CpuMs).padStart(8)}${base ? `   baseline ${fmt(base.p99CpuMs).padStart(8)}` : ''}   (CPU time per query; p99Ms is wall clock)`);
 if (values.json) {
   console.log(JSON.stringify(base ? { ...rounded(ours.report), baseline: rounded(base.report) } : rounded(ours.report)));
 }

@@ -2,8 +2,6 @@ import MiniSearch from 'minisearch';
 import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { stemmer as stemRussian } from '@orama/stemmers/russian';
 import type { RetrievalEntry } from '../../src/kb/retrieval/index.js';
-import type { Decision } from './eval-metrics.js';
-import type { EvalQuery } from './eval-load.js';
 
 /**
  * The library a user would reach for first: MiniSearch (BM25) over title + question variants,
@@ -32,14 +30,4 @@ export function buildBaseline(entries: RetrievalEntry[]): (text: string) => { ra
     const s2 = hits[1]?.score ?? 0;
     return { ranked: hits.slice(0, 5).map((h) => String(h.id)), confidence: s1 > 0 ? 1 - s2 / s1 : 0 };
   };
-}
-
-export function runBaseline(entries: RetrievalEntry[], queries: EvalQuery[]): Decision[] {
-  const search = buildBaseline(entries);
-  return queries.map((q) => {
-    const t0 = performance.now();
-    const { ranked, confidence } = search(q.text);
-    const ms = performance.now() - t0;
-    return { expected: q.expected, ranked, confidence, ms };
-  });
 }

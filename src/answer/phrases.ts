@@ -25,10 +25,6 @@ export const PHRASES = {
     en: 'I am sorry about this, and thank you for telling us. I am looking into it now.',
     ru: 'Приносим извинения за неудобства и спасибо, что написали. Уже разбираюсь в ситуации.',
   },
-  reopened: {
-    en: 'Welcome back! The conversation is open again.',
-    ru: 'С возвращением! Диалог снова открыт.',
-  },
 } satisfies Record<string, Record<Lang, string>>;
 
 export function say(key: keyof typeof PHRASES, lang: Lang): string {
