@@ -24,6 +24,9 @@ export function computeSignals(index: LexicalIndex, q: IndexQuery, top: Ranked[]
   };
 }
 
+/** Of the assumed out-of-scope traffic, the part made of words the KB has never seen. */
+const OFF_VOCABULARY_SHARE = 0.25;
+
 const FEATURES = ['soft', 'top', 'margin', 'nn', 'centroid', 'knn', 'coverage', 'known', 'terms'];
 
 function row(s: Signals): number[] {
@@ -59,10 +62,11 @@ export interface CalibrationOptions {
 }
 
 /**
- * Learns the reranker and the confidence from the KB itself. Each question variant is held
- * out in turn and asked as a query (leave-one-out: in scope, right or wrong); the same
- * variant asked with its whole article removed is a realistic out-of-scope query (on topic,
- * but not answerable).
+ * Learns the re-ranker and the confidence from the KB itself. Each question variant is held
+ * out in turn and asked as a query (leave-one-out: in scope, right or wrong). The re-ranker
+ * is fitted on those candidate lists. The confidence is fitted on them too, plus two kinds of
+ * out-of-scope query: the same variant asked with its whole article removed (on topic, not
+ * answerable) and the variant with its words spelt backwards (words the KB never saw).
  */
 export function calibrate(index: LexicalIndex, questionCounts: Map<string, number>, o: CalibrationOptions): Calibration {
   const pairs: Array<[number, number]> = [];
@@ -90,23 +94,29 @@ export function calibrate(index: LexicalIndex, questionCounts: Map<string, numbe
     .filter((g) => g.right >= 0 && g.cands.length > 1);
   const ranker = fitRanker(groups);
 
-
   const x: number[][] = [];
   const y1: number[] = [];
   const y2: number[] = [];
-  const w: number[] = [];
-  for (const h of held) {
-    const inTop = rerank(index, h.qIn, h.inCands, ranker);
-    x.push(row(computeSignals(index, h.qIn, inTop)));
-    y1.push(inTop[0]?.slot === h.slot ? 1 : 0);
-    y2.push(inTop.slice(0, 2).some((c) => c.slot === h.slot) ? 1 : 0);
-    w.push(1 - o.oosShare);
-    const outTop = rerank(index, h.qOut, h.outCands, ranker);
-    x.push(row(computeSignals(index, h.qOut, outTop)));
-    y1.push(0);
-    y2.push(0);
-    w.push(o.oosShare);
-  }
+  const kind: number[] = []; // 0 in scope, 1 on-topic out of scope, 2 off-vocabulary
+  const add = (q: IndexQuery, top: Ranked[], right: number | undefined, k: number): void => {
+    x.push(row(computeSignals(index, q, top)));
+    y1.push(right !== undefined && top[0]?.slot === right ? 1 : 0);
+    y2.push(right !== undefined && top.slice(0, 2).some((c) => c.slot === right) ? 1 : 0);
+    kind.push(k);
+  };
+  held.forEach((h, i) => {
+    add(h.qIn, rerank(index, h.qIn, h.inCands, ranker), h.slot, 0);
+    add(h.qOut, rerank(index, h.qOut, h.outCands, ranker), undefined, 1);
+    if (i % 2 === 0) {
+      const qs = index.query(index.scrambledText(chosen[i]![1], i % 4 === 2));
+      add(qs, rerank(index, qs, index.rank(qs, { k: RERANK_DEPTH }), ranker), undefined, 2);
+    }
+  });
+  // Weights give each kind its share of the assumed traffic, whatever the sample counts.
+  const share = [1 - o.oosShare, o.oosShare * (1 - OFF_VOCABULARY_SHARE), o.oosShare * OFF_VOCABULARY_SHARE];
+  const counts = [0, 0, 0];
+  for (const k of kind) counts[k]!++;
+  const w = kind.map((k) => share[k]! / counts[k]!);
   if (!y1.includes(1) || !y1.includes(0)) {
     return { ranker, top1: null, top2: null, threshold: o.fallbackThreshold, samples: chosen.length };
   }

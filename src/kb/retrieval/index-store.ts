@@ -115,7 +115,7 @@ export class IndexStore {
       t.ids.push(id ?? -1);
       t.groups.push(groupOf(key));
       t.tfs.push(tf);
-      t.idfs.push(this.idf(id ?? -1));
+      t.idfs.push(register ? 0 : this.idf(id ?? -1)); // stored variants are weighed later
     }
     return t;
   }

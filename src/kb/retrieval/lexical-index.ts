@@ -109,6 +109,22 @@ export class LexicalIndex extends IndexStore {
     return { vec: va.vec, stems, stemMass, probe, ...(mode === 'variant' ? { held: v } : {}) };
   }
 
+  /**
+   * A variant with its words (all, or every other one) spelt backwards: words the KB has
+   * never seen, in the shape of a real question. Stands for the off-vocabulary side of
+   * out-of-scope traffic ("Hindi?", "my mother has joint pain" to a mattress shop), which
+   * held-out variants never show the calibrator.
+   */
+  scrambledText(v: number, everyOther: boolean): string {
+    const words: string[] = [];
+    for (const f of this.variants[v]!.ids) {
+      if (this.group[f] !== 0) continue;
+      const word = this.keyOf(f).slice(2);
+      words.push(everyOther && words.length % 2 === 1 ? word : [...word].reverse().join(''));
+    }
+    return words.join(' ');
+  }
+
   /** Share of the query's stem idf mass found in the article (1 = every word is there). */
   coverage(q: IndexQuery, slot: number): number {
     const a = this.articles[slot];

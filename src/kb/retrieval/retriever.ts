@@ -69,6 +69,9 @@ const DEFAULTS = {
   thresholdRule: 'each' as 'average' | 'each',
 };
 
+/** A pasted log or letter is not a question; capping it bounds the worst-case latency. */
+const MAX_QUERY_CHARS = 2000;
+
 function textsOf(e: RetrievalEntry): string[] {
   // Questions first: calibration holds out the first `questions.length` variants only.
   return [...e.questions, e.title];
@@ -107,7 +110,7 @@ export function createRetriever(entries: RetrievalEntry[], opts: RetrieverOption
   return {
     search(query, searchOpts) {
       const k = searchOpts?.k ?? 5;
-      const q = index.query(query);
+      const q = index.query(query.slice(0, MAX_QUERY_CHARS));
       const top = rerank(index, q, index.rank(q, { k: Math.max(k, RERANK_DEPTH) }), calibration.ranker);
       const signals = computeSignals(index, q, top);
       const { top1, top2 } = calibration;

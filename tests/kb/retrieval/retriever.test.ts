@@ -63,6 +63,13 @@ describe('createRetriever', () => {
     expect(r.threshold).toBeLessThanOrEqual(1);
   });
 
+  it('hands off a question made of words the KB has never seen', () => {
+    const r = createRetriever(KB);
+    for (const text of ['Hindi?', 'quantum chromodynamics lecture notes', 'погода в Париже']) {
+      expect(r.search(text).confidence).toBeLessThan(r.threshold);
+    }
+  });
+
   it('returns no matches and zero confidence for text with nothing in common', () => {
     const res = createRetriever(KB).search('zzzz qqqq');
     expect(res.matches).toEqual([]);
@@ -73,6 +80,15 @@ describe('createRetriever', () => {
     const res = createRetriever(KB).search('когда привезут заказ');
     expect(res.signals).toMatchObject({ top: expect.any(Number), margin: expect.any(Number), coverage: expect.any(Number) });
     expect(res.matches.length).toBeLessThanOrEqual(5);
+  });
+
+  it('ends up ranking like a fresh build after incremental upserts', () => {
+    const incremental = createRetriever(KB.slice(0, 3));
+    for (const e of KB.slice(3)) incremental.upsert(e);
+    const fresh = createRetriever(KB);
+    for (const text of ['где моя доставка', 'forgot password', 'комиссия за перевод', 'open on sunday?', 'card not arrived']) {
+      expect(incremental.search(text).matches[0]?.id).toBe(fresh.search(text).matches[0]?.id);
+    }
   });
 
   it('starts empty and grows by upsert', () => {
