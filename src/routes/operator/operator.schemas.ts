@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { conversationStatusSchema, langSchema, messageSchema } from '../../domain/conversation';
-import { packetSchema } from '../../domain/packet';
+import { contactSchema, packetSchema } from '../../domain/packet';
 
 export const idParams = z.object({
   id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }),
@@ -43,16 +43,8 @@ export const queueItemSchema = z
   })
   .openapi('QueueItem');
 
-export const callbackSchema = z
-  .object({
-    conversationId: z.string(),
-    email: z.string().optional(),
-    phone: z.string().optional(),
-    message: z.string().optional(),
-    createdAt: z.number(),
-    status: z.enum(['pending', 'done']),
-  })
-  .openapi('Callback');
+// Rebuilt with this module's z so it carries .openapi() whatever was imported first.
+export const callbackSchema = z.object(contactSchema.shape).openapi('Callback');
 
 export const operatorConversationSchema = z
   .object({
