@@ -17,5 +17,5 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then install_packages "${missing[@]}"; fi
 
 [ -d node_modules ] || npm ci
-node scripts/bundle-kb.mjs >/dev/null
+npx tsx scripts/bundle-kb.ts >/dev/null
 exec npx vitest run "$@"
