@@ -208,5 +208,6 @@ export function createOperatorService(deps: Deps) {
 }
 
 function joinedText(name: string, lang: 'ru' | 'en'): string {
-  return lang === 'ru' ? `${name} подключился к чату.` : `${name} joined the chat.`;
+  // "Оператор" carries the grammatical gender, so the sentence is right for Anna and for Boris.
+  return lang === 'ru' ? `К чату подключился оператор ${name}.` : `${name} joined the chat.`;
 }
