@@ -18,6 +18,7 @@ export interface BuildOptions {
   store?: Store;
   logger?: Logger;
   kbInfo?: () => { articles: number };
+  remoteAddress?: Deps['remoteAddress'];
   /** Built by the entry (it is async: it reads the stored edits); see createKnowledgeBase. */
   kb?: KnowledgeBase;
   clock?: { now(): number };
@@ -52,6 +53,7 @@ export function buildDeps(env: Env, opts: BuildOptions = {}): Deps {
     ids: () => crypto.randomUUID(),
     logger,
     kbInfo: opts.kbInfo ?? (() => ({ articles: 0 })),
+    remoteAddress: opts.remoteAddress ?? (() => undefined),
     ...(opts.kb ? { kb: opts.kb } : {}),
   };
 }

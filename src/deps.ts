@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { Schedule } from './domain/business-hours';
 import type { Bot } from './domain/decision';
 import type { PolicyConfig } from './domain/handoff-policy';
@@ -29,6 +30,8 @@ export interface Deps {
    * entry configured none, and the editor routes then answer 404.
    */
   kb?: KnowledgeBase;
+  /** The peer address the runtime sees (socket on Node, cf-connecting-ip on Workers), for per-client limits. */
+  remoteAddress: (c: Context) => string | undefined;
   /** What /health reports of the knowledge base. */
   kbInfo: () => { articles: number };
 }

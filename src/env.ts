@@ -39,6 +39,8 @@ export const envSchema = z
     EMBEDDING_MODEL: optionalString,
     KB_DIR: z.string().min(1).default('knowledge-base'),
     RATE_LIMITS: flag('on'),
+    /** on: a proxy you run appends the client's address to X-Forwarded-For (its last entry is used). */
+    TRUST_PROXY: flag('off'),
     SEED_DEMO: z.enum(['0', '1']).default('0'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     /** Longest visitor or operator message, in characters (longer → 413). */

@@ -36,15 +36,22 @@ export interface HandoffResult {
 export async function handOff(deps: Deps, conversationId: string, input: HandoffInput): Promise<HandoffResult> {
   const now = deps.clock.now();
   const { after, changed } = await updateConversation(deps, conversationId, (c) =>
-    c.status === 'bot' ? { ...applyAction(c, { type: 'handoff' }), department: input.department, missStreak: 0 } : c,
+    c.status === 'bot'
+      ? { ...applyAction(c, { type: 'handoff' }), department: input.department, missStreak: 0, firstHumanReplyAt: undefined }
+      : c,
   );
   const collections = handoffCollections(deps.store);
-  if (changed) {
+  // Self-repair: a handoff cut short by a store failure left the conversation waiting but out of
+  // the queue; the next handoff (the visitor asking again) puts it back.
+  const stranded = !changed && after.status === 'waiting' && (await collections.queue.get(conversationId)) === null;
+  if (changed || stranded) {
+    // A repaired handoff keeps the visitor's original place in line.
+    const since = (stranded ? (await collections.packets.get(conversationId))?.createdAt : undefined) ?? now;
     const transcript = await deps.store.transcripts.list(conversationId);
     const visitorText = transcript.filter((m) => m.role === 'visitor').map((m) => m.text).join('\n');
     const packet: Packet = {
       conversationId,
-      createdAt: now,
+      createdAt: since,
       reasons: input.reasons,
       department: input.department,
       priority: input.priority,
@@ -64,7 +71,7 @@ export async function handOff(deps: Deps, conversationId: string, input: Handoff
       conversationId,
       department: input.department,
       priority: input.priority,
-      waitingSince: now,
+      waitingSince: since,
     });
     await publishStatus(deps, conversationId, { status: after.status });
     await publishToOperators(deps, 'handoff', {

@@ -73,13 +73,28 @@ export function createOperatorService(deps: Deps) {
     return { ...contact, status: 'done' as const };
   }
 
+  /**
+   * The conversations an operator holds. The assignment index trails the records (a resolve can
+   * race a claim), so each entry is checked against its record and stale ones are dropped.
+   */
   async function activeCount(operatorId: string): Promise<number> {
-    return (await collections.assignments.list()).filter((a) => a.value.operatorId === operatorId).length;
+    const mine = (await collections.assignments.list()).filter((a) => a.value.operatorId === operatorId);
+    const live = await Promise.all(
+      mine.map(async ({ id }) => {
+        const record = await store.conversations.get(id);
+        const holds = record?.status === 'assigned' && record.assigneeId === operatorId;
+        if (!holds) await collections.assignments.delete(id);
+        return holds;
+      }),
+    );
+    return live.filter(Boolean).length;
   }
 
-  async function assertCapacity(operatorId: string) {
+  /** Someone who can take a conversation: an enabled operator (or admin) with a free slot. */
+  async function assertCanTake(operatorId: string) {
     const user = await store.users.get(operatorId);
     if (!user || user.disabled) throw new AppError('not_found', 'No such operator');
+    if (user.role !== 'operator' && user.role !== 'admin') throw new AppError('conflict', `${user.email} is not an operator`);
     if ((await activeCount(operatorId)) >= user.capacity) {
       throw new AppError('over_capacity', `At capacity: ${user.capacity} conversations at once`);
     }
@@ -93,7 +108,7 @@ export function createOperatorService(deps: Deps) {
     const current = await loadConversation(deps, id);
     if (current.status === 'assigned' && current.assigneeId === staff.id) return current;
     if (current.status === 'assigned') throw new AppError('already_claimed', 'Another operator has this conversation', { assigneeId: current.assigneeId });
-    await assertCapacity(staff.id);
+    await assertCanTake(staff.id);
     const { after } = await updateConversation(deps, id, (c) => {
       if (c.status === 'assigned' && c.assigneeId !== staff.id) throw new AppError('already_claimed', 'Another operator has this conversation', { assigneeId: c.assigneeId });
       return { ...applyAction(c, { type: 'claim' }), assigneeId: staff.id };
@@ -105,6 +120,9 @@ export function createOperatorService(deps: Deps) {
   async function afterAssign(conversation: Conversation, operatorId: string) {
     await collections.queue.delete(conversation.id);
     await collections.assignments.put(conversation.id, { operatorId, since: clock.now() });
+    // A resolve or release may have landed between the claim and this write: undo a stale entry.
+    const now = await store.conversations.get(conversation.id);
+    if (now?.status !== 'assigned' || now.assigneeId !== operatorId) await collections.assignments.delete(conversation.id);
     const name = await displayName(operatorId);
     await publishStatus(deps, conversation.id, { status: 'assigned', operator: { name } });
     await publishToOperators(deps, 'claimed', { conversationId: conversation.id, operatorId });
@@ -114,6 +132,11 @@ export function createOperatorService(deps: Deps) {
   function assertOwner(conversation: Conversation, staff: Staff) {
     if (conversation.status !== 'assigned') throw new AppError('illegal_transition', `Claim the conversation first: it is ${conversation.status}`);
     if (conversation.assigneeId !== staff.id && staff.role !== 'admin') throw new AppError('forbidden', 'Another operator has this conversation');
+  }
+
+  /** An assigned conversation may be moved only by its owner (or an admin); checked on the record being replaced. */
+  function ownedOrUnassigned(conversation: Conversation, staff: Staff) {
+    if (conversation.status === 'assigned') assertOwner(conversation, staff);
   }
 
   async function reply(id: string, staff: Staff, input: { text: string; internal?: boolean }) {
@@ -130,25 +153,30 @@ export function createOperatorService(deps: Deps) {
   }
 
   async function transfer(id: string, staff: Staff, input: { department?: string; operatorId?: string; note?: string }) {
-    const conversation = await loadConversation(deps, id);
-    if (conversation.status === 'assigned') assertOwner(conversation, staff);
+    ownedOrUnassigned(await loadConversation(deps, id), staff);
     if (input.operatorId) {
-      await assertCapacity(input.operatorId);
-      const { after } = await updateConversation(deps, id, (c) => ({
-        ...applyAction(c, { type: 'transfer_operator' }),
-        assigneeId: input.operatorId,
-        department: input.department ?? c.department,
-      }));
+      await assertCanTake(input.operatorId);
+      const { after } = await updateConversation(deps, id, (c) => {
+        ownedOrUnassigned(c, staff);
+        return {
+          ...applyAction(c, { type: 'transfer_operator' }),
+          assigneeId: input.operatorId,
+          department: input.department ?? c.department,
+        };
+      });
       await afterAssign(after, input.operatorId);
       await noteTransfer(id, staff, input);
       return after;
     }
     const department = input.department!;
-    const { after } = await updateConversation(deps, id, (c) => ({
-      ...applyAction(c, { type: 'transfer_department' }),
-      assigneeId: undefined,
-      department,
-    }));
+    const { after } = await updateConversation(deps, id, (c) => {
+      ownedOrUnassigned(c, staff);
+      return {
+        ...applyAction(c, { type: 'transfer_department' }),
+        assigneeId: undefined,
+        department,
+      };
+    });
     await collections.assignments.delete(id);
     const packet = await collections.packets.get(id);
     const now = clock.now();
@@ -167,14 +195,15 @@ export function createOperatorService(deps: Deps) {
   }
 
   async function resolve(id: string, staff: Staff, input: { resolution?: string }) {
-    const conversation = await loadConversation(deps, id);
-    if (conversation.status === 'assigned') assertOwner(conversation, staff);
-    const { after } = await updateConversation(deps, id, (c) => ({
-      ...applyAction(c, { type: 'resolve' }),
-      resolvedAt: clock.now(),
-      resolvedBy: staff.id,
-      resolution: input.resolution,
-    }));
+    const { after } = await updateConversation(deps, id, (c) => {
+      ownedOrUnassigned(c, staff);
+      return {
+        ...applyAction(c, { type: 'resolve' }),
+        resolvedAt: clock.now(),
+        resolvedBy: staff.id,
+        resolution: input.resolution,
+      };
+    });
     await Promise.all([collections.queue.delete(id), collections.assignments.delete(id)]);
     if (input.resolution) await postMessage(deps, id, { role: 'note', authorId: staff.id, text: `Resolved: ${input.resolution}` });
     await publishStatus(deps, id, { status: after.status });
@@ -183,9 +212,14 @@ export function createOperatorService(deps: Deps) {
   }
 
   async function release(id: string, staff: Staff) {
-    const conversation = await loadConversation(deps, id);
-    if (conversation.status === 'assigned') assertOwner(conversation, staff);
-    const { after } = await updateConversation(deps, id, (c) => ({ ...applyAction(c, { type: 'release' }), assigneeId: undefined, missStreak: 0 }));
+    const { after } = await updateConversation(deps, id, (c) => {
+      ownedOrUnassigned(c, staff);
+      return {
+        ...applyAction(c, { type: 'release' }),
+        assigneeId: undefined,
+        missStreak: 0,
+      };
+    });
     await Promise.all([collections.queue.delete(id), collections.assignments.delete(id)]);
     await publishStatus(deps, id, { status: after.status });
     await publishToOperators(deps, 'released', { conversationId: id, by: staff.id });

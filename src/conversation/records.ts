@@ -6,7 +6,11 @@ import { AppError } from '../http/errors';
 /** Attempts before a compare-and-set loop gives up: only a storm of writers gets that far. */
 const MAX_ATTEMPTS = 10;
 
+/** Conversation ids are UUIDs; anything else cannot exist, and must never reach a store key. */
+const CONVERSATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export async function loadConversation(deps: Deps, id: string): Promise<Conversation> {
+  if (!CONVERSATION_ID.test(id)) throw new AppError('not_found', 'Conversation not found');
   const found = await deps.store.conversations.get(id);
   if (!found) throw new AppError('not_found', 'Conversation not found');
   return found;

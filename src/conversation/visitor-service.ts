@@ -5,6 +5,7 @@ import { summarize, type Decision } from '../domain/decision';
 import type { DecisionSummary } from '../domain/decision-summary';
 import { detectLanguage } from '../domain/language';
 import { AppError } from '../http/errors';
+import { enforceRateLimit } from '../http/rate-limit';
 import { issueVisitorToken } from '../security/visitor-token';
 import { handoffCollections } from './collections';
 import { handOff, type HandoffResult } from './handoff';
@@ -76,11 +77,14 @@ export function createVisitorService(deps: Deps) {
     if (text.length > env.MAX_MESSAGE_CHARS) {
       throw new AppError('message_too_long', `A message holds at most ${env.MAX_MESSAGE_CHARS} characters`);
     }
-    if (env.RATE_LIMITS === 'on') {
-      const limit = await store.rateLimiter.limit({ name: 'messages', limit: env.RATE_MESSAGES_PER_MINUTE, windowSeconds: 60 }, id);
-      if (!limit.success) throw new AppError('rate_limited', 'Too many messages; wait a moment', { retryAt: limit.reset });
+    await loadConversation(deps, id);
+    // A retry of an acknowledged message is answered as the first time, before any limit or reopen.
+    if (input.clientId) {
+      const earlier = await store.transcripts.findByClientId(id, input.clientId);
+      if (earlier) return replay(id, earlier);
     }
-    const conversation = await reopenIfResolved(await loadConversation(deps, id));
+    await enforceRateLimit(deps, { name: 'messages', limit: env.RATE_MESSAGES_PER_MINUTE, windowSeconds: 60 }, id, 'Too many messages; wait a moment');
+    await reopenIfResolved(await loadConversation(deps, id));
 
     // Stored before anything else is done with it: from here on the message is never lost.
     const message: Message = { id: deps.ids(), role: 'visitor', text, createdAt: clock.now(), clientId: input.clientId };
@@ -88,6 +92,8 @@ export function createVisitorService(deps: Deps) {
     if (stored.status === 'duplicate') return replay(id, stored.message);
     await publishMessage(deps, id, stored.message);
 
+    // Read the status after storing: a resolve that landed meanwhile reopens rather than swallowing the message.
+    const conversation = await reopenIfResolved(await loadConversation(deps, id));
     // A person owns it (or is about to): the bot stays silent.
     if (conversation.status !== 'bot') return { message: stored.message, decision: SILENT };
 
@@ -159,9 +165,10 @@ export function createVisitorService(deps: Deps) {
   async function leaveContact(id: string, input: { email?: string; phone?: string; message?: string }) {
     await loadConversation(deps, id);
     const contact = { conversationId: id, ...input, createdAt: clock.now(), status: 'pending' as const };
-    await handoffCollections(store).contacts.put(id, contact);
     const parts = [input.email, input.phone].filter(Boolean).join(', ');
+    // Transcript first: on a full conversation the visitor gets 413 and no callback is half-made.
     await postMessage(deps, id, { role: 'visitor', text: `Contact: ${parts}${input.message ? `\n${input.message}` : ''}` });
+    await handoffCollections(store).contacts.put(id, contact);
     await publishToOperators(deps, 'callback', { conversationId: id });
     return contact;
   }

@@ -1,4 +1,6 @@
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { readKbDir } from '../../scripts/lib/read-kb-dir';
 import { createApp } from '../app';
 import { ensureAdmin } from '../auth/bootstrap';
@@ -11,7 +13,8 @@ import { ConfigError, parseEnv } from '../env';
  */
 async function main() {
   const env = parseEnv(process.env);
-  const deps = await withKnowledgeBase(buildDeps(env), await readKbDir(env.KB_DIR));
+  const remoteAddress = (c: Context) => getConnInfo(c).remote.address;
+  const deps = await withKnowledgeBase(buildDeps(env, { remoteAddress }), await readKbDir(env.KB_DIR));
   const demoAdmin = await ensureAdmin(deps);
   const app = createApp(deps);
 

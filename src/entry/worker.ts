@@ -1,4 +1,4 @@
-import type { ExecutionContext } from 'hono';
+import type { Context, ExecutionContext } from 'hono';
 import { createApp, type App } from '../app';
 import { ensureAdmin } from '../auth/bootstrap';
 import { buildDeps, withKnowledgeBase } from '../build-deps';
@@ -13,7 +13,9 @@ import { BUNDLED_KB } from '../generated/bundled-content';
 let cached: { bindings: unknown; app: Promise<App> } | undefined;
 
 async function build(bindings: Record<string, unknown>): Promise<App> {
-  const deps = await withKnowledgeBase(buildDeps(parseEnv(bindings)), BUNDLED_KB);
+  // Cloudflare sets cf-connecting-ip itself at the edge; a client cannot choose it.
+  const remoteAddress = (c: Context) => c.req.header('cf-connecting-ip');
+  const deps = await withKnowledgeBase(buildDeps(parseEnv(bindings), { remoteAddress }), BUNDLED_KB);
   await ensureAdmin(deps);
   return createApp(deps);
 }

@@ -13,11 +13,13 @@ export function handleError(error: unknown, c: Context<HonoEnv>): Response {
     return send(c, 'store_unavailable', 'The store is unavailable; try again shortly', requestId);
   }
   if (error instanceof HTTPException) {
+    // Hono's and the validators' own HTTP errors, each to its code; whatever the status, the envelope.
     const status = error.status;
-    if (status === 413) return send(c, 'payload_too_large', 'The request body is too large', requestId);
     if (status === 400 && /json/i.test(error.message)) return send(c, 'bad_json', 'The request body is not valid JSON', requestId);
-    if (status === 401) return send(c, 'unauthorized', error.message || 'Authentication required', requestId);
-    if (status === 400) return send(c, 'validation_error', error.message || 'Bad request', requestId);
+    if (status === 415) return send(c, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json', requestId);
+    const byStatus: Partial<Record<number, ErrorCode>> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 413: 'payload_too_large', 429: 'rate_limited' };
+    const code = byStatus[status] ?? (status < 500 ? 'validation_error' : undefined);
+    if (code) return send(c, code, error.message || 'The request was refused', requestId);
   }
   c.get('deps')?.logger.error('unhandled error', { requestId, path: c.req.path, error });
   return send(c, 'internal_error', 'Something went wrong on our side', requestId);

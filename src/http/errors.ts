@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   over_capacity: 409,
   conversation_closed: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   message_too_long: 413,
   conversation_too_long: 413,
   rate_limited: 429,

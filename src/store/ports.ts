@@ -29,6 +29,8 @@ export interface TranscriptRepo {
    */
   append(conversationId: string, message: Message, maxMessages: number): Promise<AppendResult>;
   list(conversationId: string, opts?: { offset?: number; limit?: number }): Promise<Message[]>;
+  /** The message stored earlier under this clientId, if any: a retry is answered without side effects. */
+  findByClientId(conversationId: string, clientId: string): Promise<Message | null>;
 }
 
 export interface StoredEvent {

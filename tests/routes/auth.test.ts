@@ -80,6 +80,19 @@ describe('POST /api/auth/login', () => {
     expect((await app.request('/api/auth/login', json({ email: other.email, password: PASSWORD }))).status).toBe(200);
   });
 
+  it('a stranger guessing from another address cannot lock the account owner out', async () => {
+    const { app, deps } = makeStaffApp({ TRUST_PROXY: 'on' });
+    const user = await addStaff(deps, 'admin');
+    const from = (ip: string, password: string) => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+      body: JSON.stringify({ email: user.email, password }),
+    });
+    for (let i = 0; i < 12; i++) await app.request('/api/auth/login', from('203.0.113.9', 'guess'));
+    expect((await app.request('/api/auth/login', from('203.0.113.9', PASSWORD))).status).toBe(429);
+    expect((await app.request('/api/auth/login', from('198.51.100.7', PASSWORD))).status).toBe(200);
+  });
+
   it('does not rate limit with RATE_LIMITS=off', async () => {
     const { app, deps } = makeStaffApp({ RATE_LIMITS: 'off' });
     const user = await addStaff(deps, 'operator');

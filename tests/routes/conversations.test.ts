@@ -131,6 +131,14 @@ describe('visitor API: bad input gets the envelope', () => {
     await expectEnvelope(res, 400, 'bad_json');
   });
 
+  it('a body that is not JSON → 415 unsupported_media_type, never a 500', async () => {
+    const { app } = makeTestApp();
+    const none = await app.request('/api/conversations', { method: 'POST', body: '{}' });
+    await expectEnvelope(none, 415, 'unsupported_media_type');
+    const text = await app.request('/api/conversations', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    await expectEnvelope(text, 415, 'unsupported_media_type');
+  });
+
   it('unknown fields, wrong types and empty text → 400 validation_error naming the field', async () => {
     const { app } = makeTestApp();
     const convo = await startConversation(app);
@@ -182,6 +190,32 @@ describe('visitor API: bad input gets the envelope', () => {
     const free = makeTestApp({ RATE_MESSAGES_PER_MINUTE: '2', RATE_LIMITS: 'off' }, { bot: answeringBot });
     const other = await startConversation(free.app);
     for (const t of ['a', 'b', 'c']) expect((await postText(free.app, other, t)).status).toBe(201);
+  });
+
+  it('per-client limits cannot be dodged with a made-up X-Forwarded-For; behind a trusted proxy its last entry counts', async () => {
+    const { app } = makeTestApp({ RATE_CONVERSATIONS_PER_HOUR: '2' });
+    const spoof = (ip: string) => ({ ...json({}), headers: { 'content-type': 'application/json', 'x-forwarded-for': ip } });
+    expect((await app.request('/api/conversations', spoof('1.1.1.1'))).status).toBe(201);
+    expect((await app.request('/api/conversations', spoof('2.2.2.2'))).status).toBe(201);
+    await expectEnvelope(await app.request('/api/conversations', spoof('3.3.3.3')), 429, 'rate_limited');
+
+    const proxied = makeTestApp({ RATE_CONVERSATIONS_PER_HOUR: '1', TRUST_PROXY: 'on' });
+    const via = (client: string) => ({ ...json({}), headers: { 'content-type': 'application/json', 'x-forwarded-for': `6.6.6.6, ${client}` } });
+    expect((await proxied.app.request('/api/conversations', via('10.0.0.1'))).status).toBe(201);
+    expect((await proxied.app.request('/api/conversations', via('10.0.0.2'))).status).toBe(201);
+    expect((await proxied.app.request('/api/conversations', via('10.0.0.1'))).status).toBe(429);
+  });
+
+  it('typing notices and contact requests are rate-limited per conversation', async () => {
+    const { app } = makeTestApp();
+    const convo = await startConversation(app);
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i++) statuses.push((await app.request(`/api/conversations/${convo.id}/typing`, { method: 'POST', ...auth(convo.token) })).status);
+    expect(statuses.filter((s) => s === 204)).toHaveLength(30);
+    expect(statuses.at(-1)).toBe(429);
+    const contacts: number[] = [];
+    for (let i = 0; i < 6; i++) contacts.push((await app.request(`/api/conversations/${convo.id}/contact`, json({ email: `a${i}@b.ru` }, convo.token))).status);
+    expect(contacts).toEqual([201, 201, 201, 201, 201, 429]);
   });
 
   it('an unknown route → 404 envelope; a store outage → 503; a bug → 500 without a stack', async () => {

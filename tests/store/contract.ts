@@ -72,6 +72,9 @@ export function describeStoreContract(name: string, makeStore: () => Store) {
         const again = await store.transcripts.append('c1', message('m2', 'second', 'client-a'), 100);
         expect(again).toEqual({ status: 'duplicate', message: message('m1', 'first', 'client-a') });
         expect(await store.transcripts.list('c1')).toHaveLength(1);
+        expect(await store.transcripts.findByClientId('c1', 'client-a')).toEqual(message('m1', 'first', 'client-a'));
+        expect(await store.transcripts.findByClientId('c1', 'client-z')).toBeNull();
+        expect(await store.transcripts.findByClientId('c2', 'client-a')).toBeNull();
       });
 
       it('stores one message when the same clientId arrives concurrently', async () => {

@@ -2,23 +2,21 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import { normalizeEmail } from '../../auth/accounts';
 import { publicUser } from '../../domain/staff-user';
 import { AppError } from '../../http/errors';
+import { clientAddress, enforceRateLimit, RULES } from '../../http/rate-limit';
 import type { HonoEnv } from '../../http/hono-env';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../../security/password';
 import { issueStaffToken } from '../../security/staff-token';
 import type { login, me } from './auth.routes';
 
-/** Slows password guessing against one account; counted per email, whatever the outcome. */
-const LOGIN_RULE = { name: 'login', limit: 10, windowSeconds: 15 * 60 };
 const WRONG = 'Wrong email or password';
 
 export const onLogin: RouteHandler<typeof login, HonoEnv> = async (c) => {
   const deps = c.get('deps');
   const body = c.req.valid('json');
   const email = normalizeEmail(body.email);
-  if (deps.env.RATE_LIMITS === 'on') {
-    const limit = await deps.store.rateLimiter.limit(LOGIN_RULE, email);
-    if (!limit.success) throw new AppError('rate_limited', 'Too many sign-in attempts; try again later', { retryAt: limit.reset });
-  }
+  const address = clientAddress(c);
+  await enforceRateLimit(deps, RULES.loginPerAddress, address, 'Too many sign-in attempts; try again later');
+  await enforceRateLimit(deps, RULES.login, `${email}|${address}`, 'Too many sign-in attempts; try again later');
   const user = await deps.store.users.findByEmail(email);
   // An unknown email still costs one PBKDF2 run, so response time does not reveal which emails exist.
   const ok = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);

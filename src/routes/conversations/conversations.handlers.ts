@@ -5,6 +5,7 @@ import { loadConversation } from '../../conversation/records';
 import { publishToOperators } from '../../conversation/transcript';
 import { visitorStream } from '../../conversation/streams';
 import { AppError } from '../../http/errors';
+import { clientAddress, enforceRateLimit, RULES } from '../../http/rate-limit';
 import type { HonoEnv } from '../../http/hono-env';
 import { serveEvents } from '../../http/sse';
 import { verifyAttributes } from '../../security/site-attributes';
@@ -23,14 +24,12 @@ import type {
 
 export const onCreate: RouteHandler<typeof createConversation, HonoEnv> = async (c) => {
   const deps = c.get('deps');
-  if (deps.env.RATE_LIMITS === 'on') {
-    const client = c.req.header('cf-connecting-ip') ?? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
-    const limit = await deps.store.rateLimiter.limit(
-      { name: 'conversations', limit: deps.env.RATE_CONVERSATIONS_PER_HOUR, windowSeconds: 3600 },
-      client,
-    );
-    if (!limit.success) throw new AppError('rate_limited', 'Too many new conversations; try again later', { retryAt: limit.reset });
-  }
+  await enforceRateLimit(
+    deps,
+    { name: 'conversations', limit: deps.env.RATE_CONVERSATIONS_PER_HOUR, windowSeconds: 3600 },
+    clientAddress(c),
+    'Too many new conversations; try again later',
+  );
   const { attributes, signature, ...body } = c.req.valid('json');
   // Unsigned or forged attributes are refused outright: a visitor must not make themselves VIP.
   if (attributes !== undefined) {
@@ -58,8 +57,10 @@ export const onPost: RouteHandler<typeof postMessage, HonoEnv> = async (c) => {
 export const onGet: RouteHandler<typeof getConversation, HonoEnv> = async (c) => {
   const deps = c.get('deps');
   const id = c.req.valid('param').id;
-  const { conversation, messages } = await createVisitorService(deps).read(id);
+  // The event id first: a message landing between the two reads then arrives again on the stream
+  // (the client de-duplicates by message id) instead of being missed by both.
   const lastEventId = await deps.store.events.lastId(visitorStream(id));
+  const { conversation, messages } = await createVisitorService(deps).read(id);
   return c.json({ id, status: conversation.status, lang: conversation.lang, messages: visibleToVisitor(messages), lastEventId }, 200);
 };
 
@@ -74,6 +75,7 @@ export const onTyping: RouteHandler<typeof visitorTyping, HonoEnv> = async (c) =
   const deps = c.get('deps');
   const id = c.req.valid('param').id;
   await loadConversation(deps, id);
+  await enforceRateLimit(deps, RULES.typing, id, 'Too many typing notices');
   await publishToOperators(deps, 'typing', { conversationId: id, who: 'visitor' });
   return c.body(null, 204);
 };
@@ -84,6 +86,7 @@ export const onHandoff: RouteHandler<typeof requestHandoff, HonoEnv> = async (c)
 };
 
 export const onContact: RouteHandler<typeof leaveContact, HonoEnv> = async (c) => {
+  await enforceRateLimit(c.get('deps'), RULES.contact, c.req.valid('param').id, 'Too many contact requests; we have yours already');
   await createVisitorService(c.get('deps')).leaveContact(c.req.valid('param').id, c.req.valid('json'));
   return c.json({ status: 'pending' as const }, 201);
 };

@@ -57,6 +57,12 @@ class MemoryTranscripts implements TranscriptRepo {
     return { status: 'stored', message: structuredClone(message), index: list.length - 1 };
   }
 
+  async findByClientId(conversationId: string, clientId: string): Promise<Message | null> {
+    const index = this.clientIds.get(conversationId)?.get(clientId);
+    const found = index === undefined ? undefined : this.lists.get(conversationId)?.[index];
+    return found ? structuredClone(found) : null;
+  }
+
   async list(conversationId: string, opts: { offset?: number; limit?: number } = {}): Promise<Message[]> {
     const list = this.lists.get(conversationId) ?? [];
     const offset = opts.offset ?? 0;

@@ -51,6 +51,12 @@ export function createUpstashStore(opts: UpstashStoreOptions): Store {
         if (status === 'duplicate') return { status: 'duplicate', message: messageSchema.parse(JSON.parse(payload)) };
         return { status: 'stored', message, index: Number(payload) };
       },
+      async findByClientId(conversationId, clientId) {
+        const index = await guard('read client id', () => redis.hget<string>(keys.clientIds(conversationId), clientId));
+        if (index === null || index === undefined) return null;
+        const raw = await guard('read message', () => redis.lindex(keys.messages(conversationId), Number(index)) as Promise<string | null>);
+        return raw ? messageSchema.parse(JSON.parse(raw)) : null;
+      },
       async list(conversationId, { offset = 0, limit } = {}) {
         const end = limit === undefined ? -1 : offset + limit - 1;
         const raw = await guard('read transcript', () => redis.lrange<string>(keys.messages(conversationId), offset, end));
