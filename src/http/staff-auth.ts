@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import { roleAllows, type Role } from '../domain/staff-user';
-import { readStaffToken } from '../security/staff-token';
+import { readStaffToken, sessionStamp } from '../security/staff-token';
 import { AppError } from './errors';
 import type { HonoEnv } from './hono-env';
 import { bearerToken } from './visitor-auth';
@@ -28,6 +28,7 @@ export function requireStaff(role: Role | 'any') {
     // Reloaded on every call, so a disabled account or a changed role counts at once.
     const user = await deps.store.users.get(claims.sub);
     if (!user || user.disabled) throw new AppError('unauthorized', 'This account is not active; sign in again');
+    if (claims.sv !== (await sessionStamp(user.passwordHash))) throw new AppError('unauthorized', 'The password has changed; sign in again');
     if (role !== 'any' && !roleAllows(user.role, role)) throw new AppError('forbidden', `This needs the ${role} role`);
     c.set('staff', { id: user.id, email: user.email, role: user.role });
     await next();

@@ -21,7 +21,7 @@ export async function makeStaff(deps: Deps, role: Role, extra: { capacity?: numb
     createdAt: deps.clock.now(),
   };
   if (!(await deps.store.users.create(user))) throw new Error('could not create test user');
-  const { token } = await issueStaffToken(deps.staffSigner, { sub: id, role }, 3600, deps.clock.now());
+  const { token } = await issueStaffToken(deps.staffSigner, { sub: id, role, passwordHash: user.passwordHash }, 3600, deps.clock.now());
   return { id, token, user };
 }
 

@@ -103,6 +103,17 @@ describe('GET and PATCH /api/admin/users', () => {
     expect(await login(app, user.email, 'brand-new-password')).toEqual(expect.any(String));
   });
 
+  it('a password change ends the sessions opened with the old password', async () => {
+    const { app, deps, admin } = await adminApp();
+    const operator = await staffToken(app, deps, 'operator');
+    expect((await app.request('/api/auth/me', auth(operator.token))).status).toBe(200);
+    await app.request(`/api/admin/users/${operator.user.id}`, patch({ password: 'a-new-password-1' }, admin.token));
+    const stale = await app.request('/api/auth/me', auth(operator.token));
+    expect(stale.status).toBe(401);
+    const fresh = await login(app, operator.user.email, 'a-new-password-1');
+    expect((await app.request('/api/auth/me', auth(fresh))).status).toBe(200);
+  });
+
   it('disabling an account ends its sessions at once', async () => {
     const { app, deps, admin } = await adminApp();
     const operator = await staffToken(app, deps, 'operator');

@@ -140,7 +140,7 @@ describe('staff tokens on guarded routes', () => {
     const { user, token } = await staffToken(app, deps, 'operator');
     await deps.store.users.update({ ...user, disabled: true });
     expect((await app.request('/api/probe/operator', auth(token))).status).toBe(401);
-    const ghost = await issueStaffToken(deps.staffSigner, { sub: 'no-such-user', role: 'admin' }, 3600, deps.clock.now());
+    const ghost = await issueStaffToken(deps.staffSigner, { sub: 'no-such-user', role: 'admin', passwordHash: user.passwordHash }, 3600, deps.clock.now());
     expect((await app.request('/api/probe/operator', auth(ghost.token))).status).toBe(401);
   });
 

@@ -32,7 +32,7 @@ async function setup(withKb = true) {
       disabled: false,
       createdAt: Date.now(),
     });
-    return (await issueStaffToken(deps.staffSigner, { sub: id, role }, 3600, Date.now())).token;
+    return (await issueStaffToken(deps.staffSigner, { sub: id, role, passwordHash }, 3600, Date.now())).token;
   };
   return { app, deps, kb, editor: await tokenFor('editor'), operator: await tokenFor('operator'), admin: await tokenFor('admin') };
 }

@@ -24,7 +24,7 @@ export const onLogin: RouteHandler<typeof login, HonoEnv> = async (c) => {
   if (!user || !ok || user.disabled) throw new AppError('unauthorized', WRONG);
   const { token, expiresAt } = await issueStaffToken(
     deps.staffSigner,
-    { sub: user.id, role: user.role },
+    { sub: user.id, role: user.role, passwordHash: user.passwordHash },
     deps.env.STAFF_SESSION_HOURS * 3600,
     deps.clock.now(),
   );
