@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** What a staff user id may look like: ids end up in store keys, so no separators or spaces. */
+export const STAFF_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
 /** Staff roles; an admin may do everything an operator or editor may. */
 export const roleSchema = z.enum(['operator', 'editor', 'admin']);
 export type Role = z.infer<typeof roleSchema>;

@@ -28,6 +28,12 @@ export function serveEvents(c: Context<HonoEnv>, opts: SseOptions): Response | P
     const aborted = new AbortController();
     sse.onAbort(() => aborted.abort());
     const deadline = clock.now() + env.SSE_MAX_SECONDS * 1000;
+    // A stream that expired and started over numbers from 1 again: an id from before is ahead of
+    // it, so the client is told to reload and the stream starts from the beginning.
+    if (lastId > (await store.events.lastId(opts.stream))) {
+      await sse.writeSSE({ event: 'resync', data: JSON.stringify({ missedAfter: lastId }) });
+      lastId = 0;
+    }
     await sse.writeSSE({ event: 'ready', data: JSON.stringify({ lastEventId: lastId }), retry: 1000 });
     let lastWrite = clock.now();
 

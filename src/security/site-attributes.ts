@@ -5,8 +5,8 @@
  * The signature is hex HMAC-SHA256 over the canonical JSON of the attributes (keys sorted):
  *
  * @example
- * // on the website's server (Node):
- * const body = JSON.stringify(Object.fromEntries(Object.entries(attrs).sort()));
+ * // on the website's server (Node): keys sorted by code unit, exactly as canonicalAttributes does
+ * const body = JSON.stringify(Object.fromEntries(Object.entries(attrs).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
  * const signature = createHmac('sha256', SITE_SECRET).update(body).digest('hex');
  */
 export type SiteAttributes = Record<string, string | number | boolean>;

@@ -254,6 +254,17 @@ describe('visitor API: events', () => {
     expect(resumed.map((e) => e.id)).toEqual([undefined, '4']);
   });
 
+  it('a Last-Event-ID from before the stream started over gets resync and the stream from the start', async () => {
+    const { app } = makeTestApp({ SSE_MAX_SECONDS: '2' });
+    const convo = await startConversation(app);
+    const events = await readEvents(
+      await app.request(`/api/conversations/${convo.id}/events`, { headers: { authorization: `Bearer ${convo.token}`, 'last-event-id': '500' } }),
+      3,
+    );
+    expect(events.map((e) => e.event)).toEqual(['resync', 'ready', 'message']);
+    expect(events[2]?.id).toBe('1');
+  });
+
   it('delivers a message posted while the stream is open', async () => {
     const { app } = makeTestApp({ SSE_MAX_SECONDS: '5' });
     const convo = await startConversation(app);

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { roleSchema } from '../../domain/staff-user';
+import { roleSchema, STAFF_ID } from '../../domain/staff-user';
 
 const password = z.string().min(8, 'must be at least 8 characters').max(1024);
 const name = z.string().trim().min(1).max(200);
@@ -35,5 +35,5 @@ export const updateUserBody = z
   .openapi('UpdateStaffUser');
 
 export const userIdParams = z.object({
-  id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }),
+  id: z.string().regex(STAFF_ID, 'is not a user id').openapi({ param: { name: 'id', in: 'path' } }),
 });

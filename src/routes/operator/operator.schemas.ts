@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { conversationStatusSchema, langSchema, messageSchema } from '../../domain/conversation';
 import { contactSchema, packetSchema } from '../../domain/packet';
+import { STAFF_ID } from '../../domain/staff-user';
 
 export const idParams = z.object({
   id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }),
@@ -17,7 +18,7 @@ export const operatorMessageBody = z
 export const transferBody = z
   .object({
     department: z.string().trim().min(1).max(100).optional(),
-    operatorId: z.string().min(1).max(100).optional(),
+    operatorId: z.string().regex(STAFF_ID, 'is not a user id').optional(),
     note: z.string().trim().max(2000).optional(),
   })
   .strict()
