@@ -2,7 +2,9 @@
  * Visitor attributes a website vouches for (VIP, customer id, plan). The site signs them with
  * its secret on its own server; the widget passes them on; we trust only what verifies.
  *
- * The signature is hex HMAC-SHA256 over the canonical JSON of the attributes (keys sorted):
+ * The signature is hex HMAC-SHA256 over the canonical JSON of the attributes (keys sorted).
+ * Sign a short-lived blob per page view and include `exp` (epoch seconds): a copied blob then
+ * stops working when it expires.
  *
  * @example
  * // on the website's server (Node): keys sorted by code unit, exactly as canonicalAttributes does

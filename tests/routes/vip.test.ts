@@ -24,6 +24,16 @@ describe('signed visitor attributes (VIP)', () => {
     expect(view.packet.priority).toBeGreaterThanOrEqual(30);
   });
 
+  it('refuses signed attributes past their exp', async () => {
+    const { app } = makeTestApp({ SITE_SECRET });
+    const stale = { vip: true, exp: Math.floor(Date.now() / 1000) - 60 };
+    const res = await app.request('/api/conversations', json({ attributes: stale, signature: await signAttributes(SITE_SECRET, stale) }));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/expired/);
+    const fresh = { vip: true, exp: Math.floor(Date.now() / 1000) + 600 };
+    expect((await app.request('/api/conversations', json({ attributes: fresh, signature: await signAttributes(SITE_SECRET, fresh) }))).status).toBe(201);
+  });
+
   it('refuses forged or unsigned attributes, and attributes when no site secret is set', async () => {
     const { app } = makeTestApp({ SITE_SECRET });
     const forged = await app.request('/api/conversations', json({ attributes: { vip: true }, signature: await signAttributes('another-secret-xx', { vip: true }) }));

@@ -37,6 +37,10 @@ export const onCreate: RouteHandler<typeof createConversation, HonoEnv> = async 
     if (!(await verifyAttributes(deps.env.SITE_SECRET, attributes, signature ?? ''))) {
       throw new AppError('validation_error', 'The attributes signature does not match');
     }
+    // A signed `exp` (epoch seconds) bounds how long a copied blob can be replayed.
+    if (typeof attributes.exp === 'number' && attributes.exp * 1000 < deps.clock.now()) {
+      throw new AppError('validation_error', 'The signed attributes have expired');
+    }
   }
   const { conversation, token, messages } = await createVisitorService(deps).start({ ...body, attributes });
   return c.json({ id: conversation.id, status: conversation.status, lang: conversation.lang, token, messages: visibleToVisitor(messages) }, 201);
