@@ -4,7 +4,7 @@ import { scoreComplaint } from '../domain/complaint';
 import { detectHumanRequest } from '../domain/explicit-request';
 import { decidePolicy, type PolicyConfig, type PolicyOutcome, type PolicySignals } from '../domain/handoff-policy';
 import type { Article } from '../kb/article';
-import type { EmbeddingIndex } from '../kb/embeddings';
+import type { EmbeddingIndex } from '../kb/embedding-index';
 import { fusedConfidence, fuseRankings } from '../kb/fusion';
 import type { KbSearchResult, KnowledgeBase } from '../kb/knowledge-base';
 import { say } from './phrases';

@@ -2,7 +2,8 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { articleSchema, type Article, type ArticleInput } from '../../src/kb/article';
-import { createEmbeddingIndex, createOpenAIEmbedder, embeddingModel, EMBEDDINGS_NAMESPACE, type EmbeddingEnv } from '../../src/kb/embeddings';
+import { createEmbeddingIndex } from '../../src/kb/embedding-index';
+import { createOpenAIEmbedder, embeddingModel, EMBEDDINGS_NAMESPACE, type EmbeddingEnv } from '../../src/kb/embeddings';
 import { createMemoryDocuments } from '../../src/store/memory/memory-documents';
 import type { DocumentStore } from '../../src/store/ports';
 
