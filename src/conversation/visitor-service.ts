@@ -77,7 +77,6 @@ export function createVisitorService(deps: Deps) {
     if (text.length > env.MAX_MESSAGE_CHARS) {
       throw new AppError('message_too_long', `A message holds at most ${env.MAX_MESSAGE_CHARS} characters`);
     }
-    await loadConversation(deps, id);
     // A retry of an acknowledged message is answered as the first time, before any limit or reopen.
     if (input.clientId) {
       const earlier = await store.transcripts.findByClientId(id, input.clientId);
