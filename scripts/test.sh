@@ -18,4 +18,6 @@ if [ ${#missing[@]} -gt 0 ]; then install_packages "${missing[@]}"; fi
 
 [ -d node_modules ] || npm ci
 npx tsx scripts/bundle-kb.ts >/dev/null
+# Types are part of the test: a type error fails the run before any test does.
+npx tsc --noEmit -p .
 exec npx vitest run "$@"
