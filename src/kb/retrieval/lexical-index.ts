@@ -24,12 +24,16 @@ export interface IndexQuery {
   probe: Uint8Array;
   /** set when the query is a held-out variant of the KB (calibration) */
   held?: number;
+  /** a second variant of the same article held out with it (leave-two-out, calibration) */
+  heldAlso?: number;
 }
 
 export interface RankOptions {
   k: number;
   /** leave-one-out: score as if this variant slot were not in the KB */
   excludeVariant?: number;
+  /** leave-two-out: a second variant of the same article, also absent */
+  alsoExclude?: number;
   /** leave-one-article-out: a synthetic out-of-scope query */
   excludeArticle?: number;
 }
@@ -131,8 +135,9 @@ export class LexicalIndex extends IndexStore {
     if (!a || q.stemMass === 0) return 0;
     // A held-out variant's own words are all in its article once; that copy does not count.
     const own = q.held !== undefined && this.variants[q.held]?.article === slot ? 1 : 0;
+    const also = q.heldAlso !== undefined && this.variants[q.heldAlso]?.article === slot ? this.variants[q.heldAlso] : undefined;
     let hit = 0;
-    for (const [id, idf] of q.stems) if (countIn(a, id) > own) hit += idf;
+    for (const [id, idf] of q.stems) if (countIn(a, id) > own + (also && also.ids.includes(id) ? 1 : 0)) hit += idf;
     return hit / q.stemMass;
   }
 
@@ -175,6 +180,7 @@ export class LexicalIndex extends IndexStore {
     }
     const held = opts.excludeVariant === undefined ? undefined : this.variants[opts.excludeVariant];
     const heldDot = held ? dense(held.vec, qDense) : 0;
+    const also = opts.alsoExclude === undefined ? undefined : this.variants[opts.alsoExclude];
     const shortlist = new TopK(Math.max(opts.k, SHORTLIST));
     for (const s of touched) {
       if (s !== opts.excludeArticle) shortlist.offer(s, cenAcc[s]! / this.articles[s]!.sumNorm);
@@ -189,10 +195,15 @@ export class LexicalIndex extends IndexStore {
         // Exact leave-one-out centroid: |S − v|² = |S|² − 2 S·v + |v|².
         const n2 = a.sumNorm * a.sumNorm - 2 * held.sDot + held.norm2;
         cen = n2 > 1e-9 ? (dot - heldDot) / Math.sqrt(n2) : 0;
+        if (also && also.article === s) {
+          // Leave-two-out: |S − v − u|² = |S − v|² − 2 S·u + 2 v·u + |u|².
+          const m2 = n2 - 2 * also.sDot + 2 * sparseDot(held.vec, also.vec) + also.norm2;
+          cen = m2 > 1e-9 ? (dot - heldDot - dense(also.vec, qDense)) / Math.sqrt(m2) : 0;
+        }
       }
       cenAcc[s] = cen;
       for (const v of this.articles[s]!.variants) {
-        if (v === opts.excludeVariant) continue;
+        if (v === opts.excludeVariant || v === opts.alsoExclude) continue;
         const d = dense(this.variants[v]!.vec, qDense);
         dots.push(d);
         if (d > nnAcc[s]!) nnAcc[s] = d;
@@ -205,7 +216,7 @@ export class LexicalIndex extends IndexStore {
     let at = 0;
     for (const s of slots) {
       for (const v of this.articles[s]!.variants) {
-        if (v === opts.excludeVariant) continue;
+        if (v === opts.excludeVariant || v === opts.alsoExclude) continue;
         const d = dots[at++]!;
         if (d < best - 6 * KNN_TEMPERATURE) continue;
         const k = Math.exp((d - best) / KNN_TEMPERATURE);
@@ -230,4 +241,12 @@ export class LexicalIndex extends IndexStore {
     return out.sort((x, y) => y.score - x.score || x.slot - y.slot).slice(0, opts.k);
   }
 
+}
+
+function sparseDot(a: SparseVec, b: SparseVec): number {
+  const m = new Map<number, number>();
+  for (let i = 0; i < a.ids.length; i++) m.set(a.ids[i]!, a.w[i]!);
+  let d = 0;
+  for (let i = 0; i < b.ids.length; i++) d += (m.get(b.ids[i]!) ?? 0) * b.w[i]!;
+  return d;
 }
