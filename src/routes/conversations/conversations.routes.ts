@@ -14,7 +14,8 @@ import {
 } from './conversations.schemas';
 
 const tags = ['Visitor'];
-const security = [{ visitorToken: [] }];
+/** Every route on one conversation: the visitor's token must name it. */
+const onConversation = { tags, security: [{ visitorToken: [] }], middleware: requireVisitor };
 
 export const createConversation = createRoute({
   method: 'post',
@@ -32,9 +33,7 @@ export const createConversation = createRoute({
 export const postMessage = createRoute({
   method: 'post',
   path: '/api/conversations/{id}/messages',
-  tags,
-  security,
-  middleware: [requireVisitor] as const,
+  ...onConversation,
   summary: 'Post a visitor message',
   description:
     'Stores the message first, then lets the bot decide: an answer with its source, a clarifying question, or a handoff to a person.',
@@ -48,9 +47,7 @@ export const postMessage = createRoute({
 export const getConversation = createRoute({
   method: 'get',
   path: '/api/conversations/{id}',
-  tags,
-  security,
-  middleware: [requireVisitor] as const,
+  ...onConversation,
   summary: 'Read a conversation',
   request: { params: conversationIdParams },
   responses: {
@@ -62,9 +59,7 @@ export const getConversation = createRoute({
 export const conversationEvents = createRoute({
   method: 'get',
   path: '/api/conversations/{id}/events',
-  tags,
-  security,
-  middleware: [requireVisitor] as const,
+  ...onConversation,
   summary: 'Live events (Server-Sent Events)',
   description:
     'Events `message`, `status`, `typing`; each has an id, and the stream resumes after `Last-Event-ID` (or `?lastEventId=`). Pass the token as `?token=` from EventSource. The stream ends after a while; EventSource reconnects by itself. Where streaming is blocked, `?poll=1` answers at once with the events after `lastEventId` as JSON (polling fallback).',
@@ -92,9 +87,7 @@ export const conversationEvents = createRoute({
 export const requestHandoff = createRoute({
   method: 'post',
   path: '/api/conversations/{id}/handoff',
-  tags,
-  security,
-  middleware: [requireVisitor] as const,
+  ...onConversation,
   summary: 'The visitor asks for a person',
   description: 'Puts the conversation in the operator queue (once) and says what to expect: a wait, or the contact form when nobody is online.',
   request: { params: conversationIdParams },
@@ -104,9 +97,7 @@ export const requestHandoff = createRoute({
 export const leaveContact = createRoute({
   method: 'post',
   path: '/api/conversations/{id}/contact',
-  tags,
-  security,
-  middleware: [requireVisitor] as const,
+  ...onConversation,
   summary: 'Leave a contact when nobody is online',
   request: { params: conversationIdParams, body: jsonBody(contactBody) },
   responses: { 201: jsonResponse(z.object({ status: z.literal('pending') }), 'Queued as a callback'), ...errorResponses(400, 401, 403, 404, 503) },
@@ -115,9 +106,7 @@ export const leaveContact = createRoute({
 export const rateConversation = createRoute({
   method: 'post',
   path: '/api/conversations/{id}/rating',
-  tags,
-  security,
-  middleware: [requireVisitor] as const,
+  ...onConversation,
   summary: 'Rate a resolved conversation (1–5)',
   request: { params: conversationIdParams, body: jsonBody(ratingBody) },
   responses: {
@@ -129,9 +118,7 @@ export const rateConversation = createRoute({
 export const closeConversation = createRoute({
   method: 'post',
   path: '/api/conversations/{id}/resolve',
-  tags,
-  security,
-  middleware: [requireVisitor] as const,
+  ...onConversation,
   summary: 'The visitor closes a conversation the bot resolved',
   request: { params: conversationIdParams },
   responses: { 200: jsonResponse(z.object({ status: z.literal('resolved') }), 'Resolved by the bot'), ...errorResponses(401, 403, 404, 409, 503) },
@@ -140,9 +127,7 @@ export const closeConversation = createRoute({
 export const visitorTyping = createRoute({
   method: 'post',
   path: '/api/conversations/{id}/typing',
-  tags,
-  security,
-  middleware: [requireVisitor] as const,
+  ...onConversation,
   summary: 'The visitor is typing (the operator sees it live)',
   request: { params: conversationIdParams },
   responses: { 204: { description: 'Told' }, ...errorResponses(401, 403, 404) },

@@ -5,7 +5,7 @@ import { detectLanguage } from '../../domain/language';
 import { AppError } from '../../http/errors';
 import type { HonoEnv } from '../../http/hono-env';
 import { errorResponses, jsonBody, jsonResponse } from '../../http/router';
-import { requireStaff } from '../../http/staff-auth';
+import { forEditors } from './kb.routes';
 
 const tryBody = z
   .object({
@@ -40,9 +40,7 @@ const tryResult = z
 export const tryQuestion = createRoute({
   method: 'post',
   path: '/api/kb/try',
-  tags: ['Knowledge base'],
-  security: [{ staffToken: [] }],
-  middleware: [requireStaff('editor')] as const,
+  ...forEditors,
   summary: 'Try a question: ranked matches, scores, confidence and the decision the bot would make',
   description: 'Nothing is stored: this is the bot’s analysis of one message, as an editor’s tool.',
   request: { body: jsonBody(tryBody) },

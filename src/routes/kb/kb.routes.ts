@@ -11,8 +11,8 @@ import {
   savedArticleSchema,
 } from './kb.schemas';
 
-const tags = ['Knowledge base'];
-const security = [{ staffToken: [] }];
+/** Every editor route: tagged, documented as needing a staff token, and for editors (admins pass). */
+export const forEditors = { tags: ['Knowledge base'], security: [{ staffToken: [] }], middleware: requireStaff('editor') };
 
 const PROBLEMS_NOTE =
   'An article that breaks a knowledge-base rule (the same rules as the Markdown files: empty answer, a question another article already has, a second article for one topic and language, ...) is refused with 400 `validation_error`, every problem listed in `error.details.problems` as `{ field, message, severity }`. Changes take effect at once, on every instance.';
@@ -20,9 +20,7 @@ const PROBLEMS_NOTE =
 export const listArticles = createRoute({
   method: 'get',
   path: '/api/kb/articles',
-  tags,
-  security,
-  middleware: [requireStaff('editor')] as const,
+  ...forEditors,
   summary: 'List the articles',
   description: 'The effective knowledge base: the files with the changes made here layered over them. Filters combine.',
   request: { query: listArticlesQuery },
@@ -35,9 +33,7 @@ export const listArticles = createRoute({
 export const createArticle = createRoute({
   method: 'post',
   path: '/api/kb/articles',
-  tags,
-  security,
-  middleware: [requireStaff('editor')] as const,
+  ...forEditors,
   summary: 'Create an article',
   description: `409 \`conflict\` when the id is taken. ${PROBLEMS_NOTE}`,
   request: { body: jsonBody(createArticleBody) },
@@ -50,9 +46,7 @@ export const createArticle = createRoute({
 export const getArticle = createRoute({
   method: 'get',
   path: '/api/kb/articles/{id}',
-  tags,
-  security,
-  middleware: [requireStaff('editor')] as const,
+  ...forEditors,
   summary: 'Read an article',
   request: { params: articleIdParams },
   responses: {
@@ -64,9 +58,7 @@ export const getArticle = createRoute({
 export const replaceArticle = createRoute({
   method: 'put',
   path: '/api/kb/articles/{id}',
-  tags,
-  security,
-  middleware: [requireStaff('editor')] as const,
+  ...forEditors,
   summary: 'Replace an article',
   description: `The whole article; a body \`id\` must equal the path id. A file article keeps its file untouched: the change is stored and layered over it. ${PROBLEMS_NOTE}`,
   request: { params: articleIdParams, body: jsonBody(replaceArticleBody) },
@@ -79,9 +71,7 @@ export const replaceArticle = createRoute({
 export const deleteArticle = createRoute({
   method: 'delete',
   path: '/api/kb/articles/{id}',
-  tags,
-  security,
-  middleware: [requireStaff('editor')] as const,
+  ...forEditors,
   summary: 'Delete an article',
   description: 'A file article is hidden (its file stays); an article created here is gone.',
   request: { params: articleIdParams },
