@@ -18,7 +18,6 @@ export interface BuildOptions {
   bot?: Bot;
   store?: Store;
   logger?: Logger;
-  kbInfo?: () => { articles: number };
   remoteAddress?: Deps['remoteAddress'];
   /** Built by the entry (it is async: it reads the stored edits); see createKnowledgeBase. */
   kb?: KnowledgeBase;
@@ -53,7 +52,6 @@ export function buildDeps(env: Env, opts: BuildOptions = {}): Deps {
     clock: opts.clock ?? { now: () => Date.now() },
     ids: () => crypto.randomUUID(),
     logger,
-    kbInfo: opts.kbInfo ?? (() => ({ articles: 0 })),
     remoteAddress: opts.remoteAddress ?? (() => undefined),
     ...(opts.kb ? { kb: opts.kb } : {}),
   };
@@ -73,7 +71,7 @@ export async function withKnowledgeBase(deps: Deps, files: readonly { path: stri
     ? createEmbeddingIndex({ embedder, store: deps.store.documents, model: embeddingModel(deps.env), log: (m, f) => deps.logger.warn(m, f) })
     : null;
   const bot = createKbBot({ kb, policy: deps.config.policy, embeddings });
-  return { ...deps, kb, bot, kbInfo: () => ({ articles: kb.size }) };
+  return { ...deps, kb, bot };
 }
 
 /** A structured setting from a JSON variable; a bad one fails the start naming the variable. */

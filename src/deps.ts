@@ -32,6 +32,4 @@ export interface Deps {
   kb?: KnowledgeBase;
   /** The peer address the runtime sees (socket on Node, cf-connecting-ip on Workers), for per-client limits. */
   remoteAddress: (c: Context) => string | undefined;
-  /** What /health reports of the knowledge base. */
-  kbInfo: () => { articles: number };
 }

@@ -19,8 +19,8 @@ async function main() {
   const app = createApp(deps);
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
-    deps.logger.info('listening', { port: info.port, store: deps.store.kind, articles: deps.kbInfo().articles });
-    console.log(`Support chat is running at http://localhost:${info.port} (store: ${deps.store.kind}, ${deps.kbInfo().articles} articles)`);
+    deps.logger.info('listening', { port: info.port, store: deps.store.kind, articles: deps.kb?.size ?? 0 });
+    console.log(`Support chat is running at http://localhost:${info.port} (store: ${deps.store.kind}, ${deps.kb?.size ?? 0} articles)`);
     console.log(`  API reference: http://localhost:${info.port}/docs`);
     if (demoAdmin) {
       console.log(`  demo admin: ${demoAdmin.email} / ${demoAdmin.password} (memory store, gone on restart; set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)`);

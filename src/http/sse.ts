@@ -1,15 +1,12 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { HonoEnv } from './hono-env';
-import type { StoredEvent } from '../store/ports';
 
 /** Idle time after which a comment line keeps proxies from closing the stream. */
 const HEARTBEAT_MS = 15_000;
 
 export interface SseOptions {
   stream: string;
-  /** Drop events the reader must not see (e.g. internal notes on a visitor stream). */
-  filter?: (event: StoredEvent) => boolean;
 }
 
 /**
@@ -45,7 +42,6 @@ export function serveEvents(c: Context<HonoEnv>, opts: SseOptions): Response | P
       }
       for (const event of events) {
         lastId = event.id;
-        if (opts.filter && !opts.filter(event)) continue;
         await sse.writeSSE({ id: String(event.id), event: event.type, data: JSON.stringify(event.data) });
         lastWrite = clock.now();
       }
@@ -65,6 +61,5 @@ async function poll(c: Context<HonoEnv>, opts: SseOptions, after: number): Promi
   const { store } = c.get('deps');
   const events = await store.events.after(opts.stream, after, 100);
   const lastEventId = events.at(-1)?.id ?? after;
-  const visible = events.filter((e) => !opts.filter || opts.filter(e));
-  return c.json({ events: visible.map((e) => ({ id: e.id, type: e.type, data: e.data })), lastEventId });
+  return c.json({ events: events.map((e) => ({ id: e.id, type: e.type, data: e.data })), lastEventId });
 }

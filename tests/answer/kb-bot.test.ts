@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { auth, postText, startConversation } from '../helpers/app';
+import { ALWAYS_OPEN, auth, postText, startConversation } from '../helpers/app';
 import { makeKbApp } from '../helpers/kb-app';
-import { makeStaff, staffHeaders } from '../helpers/staff-user';
+import { makeStaff, staffHeaders } from '../helpers/staff';
 
-const ALWAYS_OPEN = JSON.stringify({
-  timeZone: 'Europe/Moscow',
-  weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]])),
-});
 
 describe('the knowledge-base bot on the sample KB', () => {
   it('answers a Russian question with the Russian article and its source', async () => {

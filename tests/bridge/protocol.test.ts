@@ -1,29 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { Redis as IORedis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startUpstashBridge, type UpstashBridge } from '../helpers/upstash-bridge.js';
+import { describe, expect, it } from 'vitest';
+import { useBridgeWithDirectRedis } from '../helpers/upstash-bridge.js';
 
 // The wire format itself, checked with plain fetch: what any Upstash client (not only ours) sees.
 
-let bridge: UpstashBridge;
-let direct: IORedis;
-
-beforeAll(async () => {
-  bridge = await startUpstashBridge();
-  direct = new IORedis(bridge.redisUrl, { protocol: 2 });
-});
-afterAll(async () => {
-  await direct?.quit();
-  await bridge?.stop();
-});
+const local = useBridgeWithDirectRedis();
 
 const key = (name: string) => `proto:${randomUUID()}:${name}`;
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 
 async function call(path: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${bridge.url}${path}`, {
+  const response = await fetch(`${local.bridge.url}${path}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${bridge.token}`, 'content-type': 'application/json', ...headers },
+    headers: { authorization: `Bearer ${local.bridge.token}`, 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: response.status, json: (await response.json()) as unknown };
@@ -38,7 +27,7 @@ describe('authorization', () => {
     ['another scheme', { authorization: 'Basic abc' }],
   ])('answers 401 with a JSON error for %s', async (_, headers) => {
     for (const path of ['/', '/pipeline', '/multi-exec', '/get/x']) {
-      const response = await fetch(`${bridge.url}${path}`, { method: 'POST', headers, body: '["PING"]' });
+      const response = await fetch(`${local.bridge.url}${path}`, { method: 'POST', headers, body: '["PING"]' });
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ error: expect.stringMatching(/Unauthorized/) });
     }
@@ -67,7 +56,7 @@ describe('POST /', () => {
   it('keeps binary values intact under base64', async () => {
     const k = key('bin');
     const bytes = Buffer.from([0, 255, 254, 128, 10, 13, 0xc3]);
-    await direct.set(k, bytes);
+    await local.direct.set(k, bytes);
     const { json } = await call('/', ['GET', k], base64);
     expect(Buffer.from((json as { result: string }).result, 'base64')).toEqual(bytes);
   });
@@ -120,7 +109,7 @@ describe('POST /', () => {
   });
 
   it('still serves XREAD without BLOCK, even for a stream named "block"', async () => {
-    await direct.xadd('block', '1-1', 'f', 'v');
+    await local.direct.xadd('block', '1-1', 'f', 'v');
     const { status, json } = await call('/', ['XREAD', 'COUNT', '1', 'STREAMS', 'block', '0']);
     expect(status).toBe(200);
     expect(json).toEqual({ result: [['block', [['1-1', ['f', 'v']]]]] });
@@ -169,7 +158,7 @@ describe('POST /multi-exec', () => {
     const { status, json } = await call('/multi-exec', [['SET', k, 'x'], ['NOSUCHCOMMAND']]);
     expect(status).toBe(400);
     expect(json).toEqual({ error: expect.stringMatching(/^EXECABORT .*unknown command/) });
-    expect(await direct.exists(k)).toBe(0);
+    expect(await local.direct.exists(k)).toBe(0);
   });
 
   it('does not let commands from concurrent requests into a transaction', async () => {
@@ -183,7 +172,7 @@ describe('POST /multi-exec', () => {
       expect(status).toBe(200);
       if (i % 2 === 0) expect(json).toHaveLength(2);
     }
-    expect(await direct.llen(k)).toBe(20);
+    expect(await local.direct.llen(k)).toBe(20);
   });
 
   it('refuses a blocking command inside a transaction as a whole', async () => {
@@ -191,17 +180,17 @@ describe('POST /multi-exec', () => {
     const { status, json } = await call('/multi-exec', [['SET', k, 'x'], ['BRPOP', 'q', '0']]);
     expect(status).toBe(400);
     expect(json).toEqual({ error: expect.stringMatching(/EXECABORT.*BRPOP is not supported/) });
-    expect(await direct.exists(k)).toBe(0);
+    expect(await local.direct.exists(k)).toBe(0);
   });
 });
 
 describe('path-style commands', () => {
   it('serves GET /get/<key> and POST /set/<key> with the value as the body', async () => {
     const k = key('p');
-    const headers = { authorization: `Bearer ${bridge.token}` };
-    const set = await fetch(`${bridge.url}/set/${encodeURIComponent(k)}`, { method: 'POST', headers, body: 'a b/c' });
+    const headers = { authorization: `Bearer ${local.bridge.token}` };
+    const set = await fetch(`${local.bridge.url}/set/${encodeURIComponent(k)}`, { method: 'POST', headers, body: 'a b/c' });
     expect(await set.json()).toEqual({ result: 'OK' });
-    const get = await fetch(`${bridge.url}/get/${encodeURIComponent(k)}`, { headers });
+    const get = await fetch(`${local.bridge.url}/get/${encodeURIComponent(k)}`, { headers });
     expect(await get.json()).toEqual({ result: 'a b/c' });
   });
 });

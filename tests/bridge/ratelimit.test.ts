@@ -1,28 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Ratelimit } from '@upstash/ratelimit';
 import { Redis } from '@upstash/redis';
-import { Redis as IORedis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startUpstashBridge, type UpstashBridge } from '../helpers/upstash-bridge.js';
+import { describe, expect, it } from 'vitest';
+import { useBridgeWithDirectRedis } from '../helpers/upstash-bridge.js';
 
 // @upstash/ratelimit's Lua scripts carry an Upstash-only shebang flag and are run by EVALSHA
 // first; these tests prove both the flag stripping and the SHA mapping against a real Redis.
 
-let bridge: UpstashBridge;
-let direct: IORedis;
-
-beforeAll(async () => {
-  bridge = await startUpstashBridge();
-  direct = new IORedis(bridge.redisUrl, { protocol: 2 });
-});
-afterAll(async () => {
-  await direct?.quit();
-  await bridge?.stop();
-});
+const local = useBridgeWithDirectRedis();
 
 /** How many EVALSHA calls Redis has run successfully (NOSCRIPT counts as a failed call). */
 async function successfulEvalsha(): Promise<number> {
-  const info = await direct.info('commandstats');
+  const info = await local.direct.info('commandstats');
   const line = /cmdstat_evalsha:calls=(\d+),.*failed_calls=(\d+)/.exec(info);
   return line ? Number(line[1]) - Number(line[2]) : 0;
 }
@@ -40,7 +29,7 @@ const clients = [
 
 describe.each(clients)('@upstash/ratelimit through the bridge ($clientName)', ({ config }) => {
   it.each(limiters)('$name allows 3 requests, then limits', async ({ limiter }) => {
-    const redis = new Redis({ url: bridge.url, token: bridge.token, enableTelemetry: false, ...config });
+    const redis = new Redis({ url: local.bridge.url, token: local.bridge.token, enableTelemetry: false, ...config });
     // No ephemeral cache: every answer must come from Redis, not from the limiter's memory.
     const ratelimit = new Ratelimit({ redis, limiter, prefix: `rl:${randomUUID()}`, ephemeralCache: false });
     const evalshaBefore = await successfulEvalsha();
@@ -62,7 +51,7 @@ describe.each(clients)('@upstash/ratelimit through the bridge ($clientName)', ({
 
 describe('script cache', () => {
   it('falls back to EVAL after SCRIPT FLUSH and then uses EVALSHA again', async () => {
-    const redis = new Redis({ url: bridge.url, token: bridge.token, enableTelemetry: false });
+    const redis = new Redis({ url: local.bridge.url, token: local.bridge.token, enableTelemetry: false });
     const ratelimit = new Ratelimit({
       redis,
       limiter: Ratelimit.fixedWindow(2, '1 h'),
@@ -70,7 +59,7 @@ describe('script cache', () => {
       ephemeralCache: false,
     });
     expect((await ratelimit.limit('u')).success).toBe(true);
-    await direct.script('FLUSH');
+    await local.direct.script('FLUSH');
     // The bridge still maps the client SHA to a script Redis no longer has: Redis says NOSCRIPT,
     // which must reach the client unchanged so it retries with EVAL.
     expect((await ratelimit.limit('u')).success).toBe(true);

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Bot } from '../../src/domain/decision';
 import { StoreUnavailableError } from '../../src/http/errors';
 import { createMemoryStore } from '../../src/store/memory/memory-store';
-import { auth, makeTestApp, postText, startConversation } from '../helpers/app';
-import { makeStaff, staffHeaders } from '../helpers/staff-user';
-
-const ALWAYS_OPEN = JSON.stringify({
-  timeZone: 'Europe/Moscow',
-  weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]])),
-});
-const answeringBot: Bot = { decide: async () => ({ kind: 'answer', confidence: 0.95, reasons: [], sources: [], reply: 'An answer.' }) };
+import { ALWAYS_OPEN, answeringBot, auth, makeTestApp, postText, startConversation } from '../helpers/app';
+import { makeStaff, staffHeaders } from '../helpers/staff';
 
 describe('races and half-done steps', () => {
   it('a retried message after the conversation was resolved is answered as the first time, not refused', async () => {

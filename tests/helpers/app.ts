@@ -2,7 +2,21 @@ import { createApp } from '../../src/app';
 import { buildDeps, type BuildOptions } from '../../src/build-deps';
 import type { Deps } from '../../src/deps';
 import { parseEnv } from '../../src/env';
+import type { Bot } from '../../src/domain/decision';
 import { createLogger } from '../../src/logger';
+
+/** A schedule open around the clock, so tests do not depend on the hour they run at. */
+export const ALWAYS_OPEN = JSON.stringify({
+  timeZone: 'Europe/Moscow',
+  weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]])),
+});
+
+/** A bot that always answers, so a handoff in a test comes from what the test does. */
+export const answeringBot: Bot = {
+  async decide({ text }) {
+    return { kind: 'answer', confidence: 0.97, reasons: [], sources: [{ id: 'delivery.en', title: 'Delivery' }], reply: `About "${text}": delivery takes 2 days.` };
+  },
+};
 
 /** A fresh app on the memory store (unless a store is given), quiet, with test configuration. */
 export function makeTestApp(vars: Record<string, string> = {}, opts: BuildOptions = {}) {
@@ -12,7 +26,7 @@ export function makeTestApp(vars: Record<string, string> = {}, opts: BuildOption
   return { app, deps };
 }
 
-type TestApp = ReturnType<typeof makeTestApp>['app'];
+export type TestApp = ReturnType<typeof makeTestApp>['app'];
 
 export const json = (body: unknown, token?: string): RequestInit => ({
   method: 'POST',

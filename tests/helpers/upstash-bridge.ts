@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
+import { Redis as IORedis } from 'ioredis';
+import { afterAll, beforeAll } from 'vitest';
 import { createBridgeApp } from '../../scripts/bridge/server.js';
 import { startRedis } from './redis-server.js';
 
@@ -66,4 +68,21 @@ function closeServer(server: ServerType): Promise<void> {
     if ('closeAllConnections' in server) server.closeAllConnections();
     server.close(() => resolve());
   });
+}
+
+/**
+ * For a test file: start the bridge and a direct ioredis client to the same Redis before its
+ * tests, stop both after. The returned object is filled in by `beforeAll`.
+ */
+export function useBridgeWithDirectRedis(): { bridge: UpstashBridge; direct: IORedis } {
+  const handles = {} as { bridge: UpstashBridge; direct: IORedis };
+  beforeAll(async () => {
+    handles.bridge = await startUpstashBridge();
+    handles.direct = new IORedis(handles.bridge.redisUrl, { protocol: 2 });
+  });
+  afterAll(async () => {
+    await handles.direct?.quit();
+    await handles.bridge?.stop();
+  });
+  return handles;
 }

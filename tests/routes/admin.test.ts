@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { auth, json } from '../helpers/app';
-import { login, makeStaffApp, staffToken } from '../helpers/staff-session';
+import { auth, json, makeTestApp } from '../helpers/app';
+import { login, staffToken } from '../helpers/staff';
 
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
 const patch = (body: unknown, token: string): RequestInit => ({ ...json(body, token), method: 'PATCH' });
 
 async function adminApp() {
-  const built = makeStaffApp();
+  const built = makeTestApp();
   const admin = await staffToken(built.app, built.deps, 'admin');
   return { ...built, admin };
 }

@@ -3,11 +3,11 @@ import { requireStaff } from '../../src/http/staff-auth';
 import { createRouter } from '../../src/http/router';
 import { issueStaffToken } from '../../src/security/staff-token';
 import { auth, json, makeTestApp, startConversation } from '../helpers/app';
-import { addStaff, login, makeStaffApp, PASSWORD, staffToken } from '../helpers/staff-session';
+import { addStaff, login, PASSWORD, staffToken } from '../helpers/staff';
 
 /** A staff app plus tiny probe routes guarded by requireStaff, to test the middleware alone. */
 function makeProbeApp(...args: Parameters<typeof makeTestApp>) {
-  const built = makeStaffApp(...args);
+  const built = makeTestApp(...args);
   const probe = createRouter();
   probe.get('/api/probe/operator', requireStaff('operator'), (c) => c.json(c.get('staff')));
   probe.get('/api/probe/operator/events', requireStaff('operator'), (c) => c.json(c.get('staff')));
@@ -21,7 +21,7 @@ const errorOf = async (res: Response) => ((await res.json()) as { error: { code:
 describe('POST /api/auth/login', () => {
   it('signs in with the right password and returns a token and the public user', async () => {
     const now = Date.UTC(2026, 0, 1, 9, 0, 0, 500);
-    const { app, deps } = makeStaffApp({}, { clock: { now: () => now } });
+    const { app, deps } = makeTestApp({}, { clock: { now: () => now } });
     const user = await addStaff(deps, 'editor', 'Edna@Test.local');
     const res = await app.request('/api/auth/login', json({ email: 'EDNA@test.local', password: PASSWORD }));
     expect(res.status).toBe(200);
@@ -36,7 +36,7 @@ describe('POST /api/auth/login', () => {
   });
 
   it('answers a wrong password and an unknown email with the same 401', async () => {
-    const { app, deps } = makeStaffApp();
+    const { app, deps } = makeTestApp();
     await addStaff(deps, 'operator', 'olga@test.local');
     const wrong = await app.request('/api/auth/login', json({ email: 'olga@test.local', password: 'not the password' }));
     const unknown = await app.request('/api/auth/login', json({ email: 'nobody@test.local', password: PASSWORD }));
@@ -48,7 +48,7 @@ describe('POST /api/auth/login', () => {
   });
 
   it('refuses a disabled account like a wrong password', async () => {
-    const { app, deps } = makeStaffApp();
+    const { app, deps } = makeTestApp();
     const user = await addStaff(deps, 'operator');
     await deps.store.users.update({ ...user, disabled: true });
     const res = await app.request('/api/auth/login', json({ email: user.email, password: PASSWORD }));
@@ -57,7 +57,7 @@ describe('POST /api/auth/login', () => {
   });
 
   it('validates the body with the error envelope', async () => {
-    const { app } = makeStaffApp();
+    const { app } = makeTestApp();
     for (const body of [{ email: 'not-an-email', password: 'x' }, { email: 'a@b.co' }, { email: 'a@b.co', password: 'x', role: 'admin' }]) {
       const res = await app.request('/api/auth/login', json(body));
       expect(res.status).toBe(400);
@@ -66,7 +66,7 @@ describe('POST /api/auth/login', () => {
   });
 
   it('allows 10 attempts per email per 15 minutes, then 429 even with the right password', async () => {
-    const { app, deps } = makeStaffApp();
+    const { app, deps } = makeTestApp();
     const user = await addStaff(deps, 'operator');
     for (let i = 0; i < 10; i++) {
       const res = await app.request('/api/auth/login', json({ email: user.email, password: 'wrong password' }));
@@ -81,7 +81,7 @@ describe('POST /api/auth/login', () => {
   });
 
   it('a stranger guessing from another address cannot lock the account owner out', async () => {
-    const { app, deps } = makeStaffApp({ TRUST_PROXY: 'on' });
+    const { app, deps } = makeTestApp({ TRUST_PROXY: 'on' });
     const user = await addStaff(deps, 'admin');
     const from = (ip: string, password: string) => ({
       method: 'POST',
@@ -94,7 +94,7 @@ describe('POST /api/auth/login', () => {
   });
 
   it('does not rate limit with RATE_LIMITS=off', async () => {
-    const { app, deps } = makeStaffApp({ RATE_LIMITS: 'off' });
+    const { app, deps } = makeTestApp({ RATE_LIMITS: 'off' });
     const user = await addStaff(deps, 'operator');
     for (let i = 0; i < 11; i++) await app.request('/api/auth/login', json({ email: user.email, password: 'wrong password' }));
     expect((await app.request('/api/auth/login', json({ email: user.email, password: PASSWORD }))).status).toBe(200);
@@ -183,7 +183,7 @@ describe('staff tokens on guarded routes', () => {
   });
 
   it('documents the staff routes with the staffToken scheme', async () => {
-    const { app } = makeStaffApp();
+    const { app } = makeTestApp();
     const doc = await (await app.request('/openapi.json')).json();
     expect(doc.paths['/api/auth/login'].post).toBeDefined();
     expect(doc.paths['/api/admin/users'].post.security).toEqual([{ staffToken: [] }]);
@@ -191,7 +191,7 @@ describe('staff tokens on guarded routes', () => {
 });
 
 it('the login helper signs in', async () => {
-  const { app, deps } = makeStaffApp();
+  const { app, deps } = makeTestApp();
   const user = await addStaff(deps, 'admin');
   expect(await login(app, user.email)).toEqual(expect.any(String));
 });

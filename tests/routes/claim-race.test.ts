@@ -3,7 +3,7 @@ import { createMemoryStore } from '../../src/store/memory/memory-store';
 import type { Store } from '../../src/store/ports';
 import { createUpstashStore } from '../../src/store/upstash/upstash-store';
 import { auth, makeTestApp, startConversation } from '../helpers/app';
-import { makeStaff, staffHeaders } from '../helpers/staff-user';
+import { makeStaff, staffHeaders } from '../helpers/staff';
 import { startUpstashBridge, type UpstashBridge } from '../helpers/upstash-bridge';
 
 const CLAIMS = 50;

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Bot } from '../../src/domain/decision';
-import { auth, json, makeTestApp, postText, readEvents, startConversation } from '../helpers/app';
+import { answeringBot, auth, json, makeTestApp, postText, readEvents, startConversation } from '../helpers/app';
 
-const answeringBot: Bot = {
-  async decide({ text }) {
-    return {
-      kind: 'answer',
-      confidence: 0.97,
-      reasons: ['matched'],
-      sources: [{ id: 'delivery.en', title: 'Delivery' }],
-      reply: `About "${text}": delivery takes 2 days.`,
-    };
-  },
-};
 
 describe('visitor API: a conversation end to end', () => {
   it('creates a conversation with a greeting in the visitor language and a token', async () => {

@@ -1,40 +1,18 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 // First: the app loads @hono/zod-openapi, whose `.openapi()` exists only on zod schemas built after it.
 import { makeTestApp } from '../helpers/app';
-import type { Role } from '../../src/domain/staff-user';
 import { createKnowledgeBase } from '../../src/kb/knowledge-base';
-import { kbRoutes } from '../../src/routes/kb';
-import { hashPassword } from '../../src/security/password';
-import { issueStaffToken } from '../../src/security/staff-token';
 import { createMemoryStore } from '../../src/store/memory/memory-store';
 import { giftCards, KB_FILES } from '../kb/kb-fixtures';
+import { makeStaff } from '../helpers/staff';
 
-let passwordHash: string;
-beforeAll(async () => {
-  passwordHash = await hashPassword('correct horse battery staple');
-});
-
-/** An app with a knowledge base and the editor routes, plus tokens for each role. */
+/** An app with a knowledge base, plus a token (and id) for each role. */
 async function setup(withKb = true) {
   const store = createMemoryStore();
   const kb = withKb ? await createKnowledgeBase({ files: KB_FILES, store, refreshIntervalMs: 0 }) : undefined;
   const { app, deps } = makeTestApp({}, { store, ...(kb ? { kb } : {}) });
-  app.route('/', kbRoutes);
-  const tokenFor = async (role: Role) => {
-    const id = `${role}-1`;
-    await deps.store.users.create({
-      id,
-      email: `${role}@shop.example`,
-      role,
-      passwordHash,
-      departments: [],
-      capacity: 3,
-      disabled: false,
-      createdAt: Date.now(),
-    });
-    return (await issueStaffToken(deps.staffSigner, { sub: id, role, passwordHash }, 3600, Date.now())).token;
-  };
-  return { app, deps, kb, editor: await tokenFor('editor'), operator: await tokenFor('operator'), admin: await tokenFor('admin') };
+  const [editor, operator, admin] = await Promise.all((['editor', 'operator', 'admin'] as const).map((role) => makeStaff(deps, role)));
+  return { app, deps, kb, editor: editor!.token, editorId: editor!.id, operator: operator!.token, admin: admin!.token };
 }
 
 const call = (method: string, token: string | undefined, body?: unknown): RequestInit => ({
@@ -67,7 +45,7 @@ describe('editor API: who may use it', () => {
 
 describe('editor API: articles', () => {
   it('lists the articles with their origin, filtered by language, words and department', async () => {
-    const { app, editor } = await setup();
+    const { app, editor, editorId } = await setup();
     const all = await (await app.request('/api/kb/articles', call('GET', editor))).json();
     expect(all.articles).toHaveLength(6);
     expect(all.articles[0]).toMatchObject({ id: 'delivery-cost.en', origin: 'file', department: 'delivery' });
@@ -79,12 +57,12 @@ describe('editor API: articles', () => {
   });
 
   it('creates an article (201), then refuses the same id (409)', async () => {
-    const { app, editor } = await setup();
+    const { app, editor, editorId } = await setup();
     const { topic: _topic, ...withoutTopic } = giftCards({ source: 'faq.csv' });
     const res = await app.request('/api/kb/articles', call('POST', editor, withoutTopic));
     expect(res.status).toBe(201);
     const body = await res.json();
-    expect(body.article).toMatchObject({ id: 'gift-cards.en', topic: 'gift-cards', origin: 'created', source: 'faq.csv', updatedBy: 'editor-1', tags: [] });
+    expect(body.article).toMatchObject({ id: 'gift-cards.en', topic: 'gift-cards', origin: 'created', source: 'faq.csv', updatedBy: editorId, tags: [] });
     expect(body.warnings).toEqual([expect.objectContaining({ field: 'topic', severity: 'warning' })]);
     const read = await app.request('/api/kb/articles/gift-cards.en', call('GET', editor));
     expect(await read.json()).toMatchObject({ id: 'gift-cards.en', origin: 'created' });
@@ -97,7 +75,7 @@ describe('editor API: articles', () => {
   });
 
   it('refuses a rule breach with 400 and every problem by field', async () => {
-    const { app, editor } = await setup();
+    const { app, editor, editorId } = await setup();
     const res = await app.request('/api/kb/articles', call('POST', editor, giftCards({ answer: '', questions: ['is shipping free', 'Do you sell gift cards?'] })));
     expect(res.status).toBe(400);
     const { error } = await res.json();
@@ -108,7 +86,7 @@ describe('editor API: articles', () => {
   });
 
   it('refuses a malformed body with the same problem list: missing and unknown fields', async () => {
-    const { app, editor } = await setup();
+    const { app, editor, editorId } = await setup();
     const { title: _title, ...noTitle } = giftCards();
     const res = await app.request('/api/kb/articles', call('POST', editor, { ...noTitle, question: ['typo'] }));
     expect(res.status).toBe(400);
@@ -123,14 +101,14 @@ describe('editor API: articles', () => {
   });
 
   it('replaces a file article (200), and the change is what search now finds', async () => {
-    const { app, editor, kb } = await setup();
+    const { app, editor, editorId, kb } = await setup();
     const before = await (await app.request('/api/kb/articles/warranty.en', call('GET', editor))).json();
     expect(kb!.search('do you repair cracked screens').matches[0]?.article.id).not.toBe('warranty.en');
     // What GET returned goes back as it is, read-only fields included.
     const edited = { ...before, questions: [...before.questions, 'do you repair cracked screens'] };
     const res = await app.request('/api/kb/articles/warranty.en', call('PUT', editor, edited));
     expect(res.status).toBe(200);
-    expect((await res.json()).article).toMatchObject({ origin: 'edited', updatedBy: 'editor-1' });
+    expect((await res.json()).article).toMatchObject({ origin: 'edited', updatedBy: editorId });
     expect(kb!.search('do you repair cracked screens').matches[0]?.article.id).toBe('warranty.en');
 
     const { id: _id, ...withoutId } = edited;
@@ -142,7 +120,7 @@ describe('editor API: articles', () => {
   });
 
   it('deletes (204), after which the article is gone (404) and unknown ids are 404', async () => {
-    const { app, editor, kb } = await setup();
+    const { app, editor, editorId, kb } = await setup();
     expect((await app.request('/api/kb/articles/returns.en', call('DELETE', editor))).status).toBe(204);
     expect((await app.request('/api/kb/articles/returns.en', call('GET', editor))).status).toBe(404);
     expect((await app.request('/api/kb/articles/returns.en', call('DELETE', editor))).status).toBe(404);

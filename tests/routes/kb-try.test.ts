@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeKbApp } from '../helpers/kb-app';
-import { makeStaff, staffHeaders } from '../helpers/staff-user';
+import { makeStaff, staffHeaders } from '../helpers/staff';
 
 describe('POST /api/kb/try', () => {
   it('shows an editor the ranked matches, confidence and the decision, storing nothing', async () => {

@@ -1,22 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Bot } from '../../src/domain/decision';
 import { createMemoryStore } from '../../src/store/memory/memory-store';
 import type { Store } from '../../src/store/ports';
 import { createUpstashStore } from '../../src/store/upstash/upstash-store';
 import { startUpstashBridge, type UpstashBridge } from '../helpers/upstash-bridge';
-import { auth, json, makeTestApp, postText, readEvents, startConversation } from '../helpers/app';
-import { makeStaff, staffHeaders } from '../helpers/staff-user';
+import { ALWAYS_OPEN, answeringBot, auth, json, makeTestApp, postText, readEvents, startConversation } from '../helpers/app';
+import { makeStaff, staffHeaders } from '../helpers/staff';
 
-const ALWAYS_OPEN = JSON.stringify({
-  timeZone: 'Europe/Moscow',
-  weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]])),
-});
 const NEVER_OPEN = JSON.stringify({ timeZone: 'Europe/Moscow', weekly: {} });
-
-/** A bot that always answers, so a handoff in these tests comes from the visitor's button. */
-const answeringBot: Bot = {
-  decide: async () => ({ kind: 'answer', confidence: 0.95, reasons: [], sources: [{ id: 'a', title: 'A' }], reply: 'An answer.' }),
-};
 
 // The queue, claims and every operator action run on both stores: memory, and Upstash over a real Redis.
 let bridge: UpstashBridge | undefined;

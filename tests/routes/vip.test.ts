@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { signAttributes } from '../../src/security/site-attributes';
 import { json, makeTestApp } from '../helpers/app';
 import { makeKbApp } from '../helpers/kb-app';
-import { makeStaff, staffHeaders } from '../helpers/staff-user';
+import { makeStaff, staffHeaders } from '../helpers/staff';
 
 const SITE_SECRET = 'site-secret-site-secret';
 

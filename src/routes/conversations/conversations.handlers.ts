@@ -9,20 +9,10 @@ import { clientAddress, enforceRateLimit, RULES } from '../../http/rate-limit';
 import type { HonoEnv } from '../../http/hono-env';
 import { serveEvents } from '../../http/sse';
 import { verifyAttributes } from '../../security/site-attributes';
-import type {
-  closeConversation,
-  conversationEvents,
-  createConversation,
-  getConversation,
-  leaveContact,
-  postMessage,
-  rateConversation,
-  requestHandoff,
-  visitorTyping,
-} from './conversations.routes';
+import type * as routes from './conversations.routes';
 
 
-export const onCreate: RouteHandler<typeof createConversation, HonoEnv> = async (c) => {
+export const onCreate: RouteHandler<typeof routes.createConversation, HonoEnv> = async (c) => {
   const deps = c.get('deps');
   await enforceRateLimit(
     deps,
@@ -46,7 +36,7 @@ export const onCreate: RouteHandler<typeof createConversation, HonoEnv> = async 
   return c.json({ id: conversation.id, status: conversation.status, lang: conversation.lang, token, messages: visibleToVisitor(messages) }, 201);
 };
 
-export const onPost: RouteHandler<typeof postMessage, HonoEnv> = async (c) => {
+export const onPost: RouteHandler<typeof routes.postMessage, HonoEnv> = async (c) => {
   const result = await createVisitorService(c.get('deps')).post(c.req.valid('param').id, c.req.valid('json'));
   return c.json(
     {
@@ -58,7 +48,7 @@ export const onPost: RouteHandler<typeof postMessage, HonoEnv> = async (c) => {
   );
 };
 
-export const onGet: RouteHandler<typeof getConversation, HonoEnv> = async (c) => {
+export const onGet: RouteHandler<typeof routes.getConversation, HonoEnv> = async (c) => {
   const deps = c.get('deps');
   const id = c.req.valid('param').id;
   // The event id first: a message landing between the two reads then arrives again on the stream
@@ -68,14 +58,14 @@ export const onGet: RouteHandler<typeof getConversation, HonoEnv> = async (c) =>
   return c.json({ id, status: conversation.status, lang: conversation.lang, messages: visibleToVisitor(messages), lastEventId }, 200);
 };
 
-export const onEvents: RouteHandler<typeof conversationEvents, HonoEnv> = async (c) => {
+export const onEvents: RouteHandler<typeof routes.conversationEvents, HonoEnv> = async (c) => {
   const id = c.req.valid('param').id;
   await loadConversation(c.get('deps'), id); // 404 before opening a stream
   // Notes never reach this stream: the services publish only public messages to it.
   return serveEvents(c, { stream: visitorStream(id) }) as never;
 };
 
-export const onTyping: RouteHandler<typeof visitorTyping, HonoEnv> = async (c) => {
+export const onTyping: RouteHandler<typeof routes.visitorTyping, HonoEnv> = async (c) => {
   const deps = c.get('deps');
   const id = c.req.valid('param').id;
   await loadConversation(deps, id);
@@ -84,23 +74,23 @@ export const onTyping: RouteHandler<typeof visitorTyping, HonoEnv> = async (c) =
   return c.body(null, 204);
 };
 
-export const onHandoff: RouteHandler<typeof requestHandoff, HonoEnv> = async (c) => {
+export const onHandoff: RouteHandler<typeof routes.requestHandoff, HonoEnv> = async (c) => {
   const result = await createVisitorService(c.get('deps')).requestHuman(c.req.valid('param').id);
   return c.json({ status: result.conversation.status, availability: result.availability, notice: result.notice }, 200);
 };
 
-export const onContact: RouteHandler<typeof leaveContact, HonoEnv> = async (c) => {
+export const onContact: RouteHandler<typeof routes.leaveContact, HonoEnv> = async (c) => {
   await enforceRateLimit(c.get('deps'), RULES.contact, c.req.valid('param').id, 'Too many contact requests; we have yours already');
   await createVisitorService(c.get('deps')).leaveContact(c.req.valid('param').id, c.req.valid('json'));
   return c.json({ status: 'pending' as const }, 201);
 };
 
-export const onRating: RouteHandler<typeof rateConversation, HonoEnv> = async (c) => {
+export const onRating: RouteHandler<typeof routes.rateConversation, HonoEnv> = async (c) => {
   const rating = await createVisitorService(c.get('deps')).rate(c.req.valid('param').id, c.req.valid('json'));
   return c.json({ score: rating.score, resolvedBy: rating.resolvedBy }, 201);
 };
 
-export const onClose: RouteHandler<typeof closeConversation, HonoEnv> = async (c) => {
+export const onClose: RouteHandler<typeof routes.closeConversation, HonoEnv> = async (c) => {
   await createVisitorService(c.get('deps')).closeByVisitor(c.req.valid('param').id);
   return c.json({ status: 'resolved' as const }, 200);
 };

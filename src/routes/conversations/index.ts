@@ -1,24 +1,14 @@
 import { createRouter } from '../../http/router';
-import { onClose, onContact, onCreate, onEvents, onGet, onHandoff, onPost, onRating, onTyping } from './conversations.handlers';
-import {
-  closeConversation,
-  conversationEvents,
-  createConversation,
-  getConversation,
-  leaveContact,
-  postMessage,
-  rateConversation,
-  requestHandoff,
-  visitorTyping,
-} from './conversations.routes';
+import * as h from './conversations.handlers';
+import * as r from './conversations.routes';
 
 export const conversationRoutes = createRouter()
-  .openapi(createConversation, onCreate)
-  .openapi(postMessage, onPost)
-  .openapi(getConversation, onGet)
-  .openapi(conversationEvents, onEvents)
-  .openapi(requestHandoff, onHandoff)
-  .openapi(leaveContact, onContact)
-  .openapi(rateConversation, onRating)
-  .openapi(closeConversation, onClose)
-  .openapi(visitorTyping, onTyping);
+  .openapi(r.createConversation, h.onCreate)
+  .openapi(r.postMessage, h.onPost)
+  .openapi(r.getConversation, h.onGet)
+  .openapi(r.conversationEvents, h.onEvents)
+  .openapi(r.requestHandoff, h.onHandoff)
+  .openapi(r.leaveContact, h.onContact)
+  .openapi(r.rateConversation, h.onRating)
+  .openapi(r.closeConversation, h.onClose)
+  .openapi(r.visitorTyping, h.onTyping);

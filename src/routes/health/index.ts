@@ -23,6 +23,6 @@ const health = createRoute({
 export const healthRoutes = createRouter().openapi(health, async (c) => {
   const deps = c.get('deps');
   const storeOk = await deps.store.ping();
-  const body = { ok: storeOk, store: { kind: deps.store.kind, ok: storeOk }, kb: deps.kbInfo() };
+  const body = { ok: storeOk, store: { kind: deps.store.kind, ok: storeOk }, kb: { articles: deps.kb?.size ?? 0 } };
   return storeOk ? c.json(body, 200) : c.json(body, 503);
 });

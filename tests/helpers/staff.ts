@@ -1,23 +1,11 @@
-import type { Deps } from '../../src/deps';
 import { createStaffUser } from '../../src/auth/accounts';
+import type { Deps } from '../../src/deps';
 import type { Role } from '../../src/domain/staff-user';
-import { adminRoutes } from '../../src/routes/admin';
-import { authRoutes } from '../../src/routes/auth';
-import { json, makeTestApp } from './app';
-
-/**
- * A test app with the auth and admin routes mounted. Routes added after createApp still match
- * before its notFound handler; the check keeps this working once createApp mounts them itself.
- */
-export function makeStaffApp(...args: Parameters<typeof makeTestApp>) {
-  const built = makeTestApp(...args);
-  const mounted = (path: string) => built.app.routes.some((r) => r.path === path);
-  if (!mounted('/api/auth/login')) built.app.route('/', authRoutes);
-  if (!mounted('/api/admin/users')) built.app.route('/', adminRoutes);
-  return built;
-}
+import { issueStaffToken } from '../../src/security/staff-token';
+import { json, type TestApp } from './app';
 
 export const PASSWORD = 'correct horse battery';
+let counter = 0;
 
 /** Store an account directly (bypassing the admin route) and return it. */
 export async function addStaff(deps: Deps, role: Role, email = `${role}@test.local`, password = PASSWORD) {
@@ -26,7 +14,19 @@ export async function addStaff(deps: Deps, role: Role, email = `${role}@test.loc
   return user;
 }
 
-type TestApp = ReturnType<typeof makeStaffApp>['app'];
+/**
+ * An account with a session token issued directly, so tests of other routes need no login;
+ * a unique email each time, so one test may make many.
+ */
+export async function makeStaff(deps: Deps, role: Role, extra: { capacity?: number; departments?: string[]; name?: string } = {}) {
+  counter += 1;
+  const user = await createStaffUser(deps, { email: `${role}-${counter}@test.local`, password: PASSWORD, role, name: extra.name ?? `${role} ${counter}`, ...extra });
+  if (!user) throw new Error('could not create test user');
+  const { token } = await issueStaffToken(deps.staffSigner, { sub: user.id, role, passwordHash: user.passwordHash }, 3600, deps.clock.now());
+  return { id: user.id, token, user };
+}
+
+export const staffHeaders = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
 
 /** Sign in through the login route and return the token. */
 export async function login(app: TestApp, email: string, password = PASSWORD): Promise<string> {
