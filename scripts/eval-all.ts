@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RetrieverOptions } from '../src/kb/retrieval/index.js';
-import { loadKb, loadQueries } from './lib/eval-load.js';
+import { loadKb, loadQueries, warnUnknownExpected } from './lib/eval-load.js';
 import { type EngineRun, FIELDS, fmt, runBaselineEngine, runOurs } from './lib/eval-run.js';
 
 const { values } = parseArgs({
@@ -44,6 +44,7 @@ for (const s of sets) {
   }
   const entries = await loadKb(s.kb);
   const queries = await loadQueries(s.queries);
+  warnUnknownExpected(entries, queries, s.queries);
   row(s.name, 'ours', runOurs(entries, queries, opts));
   if (!values['no-baseline']) row(s.name, 'minisearch', runBaselineEngine(entries, queries));
 }

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { RetrieverOptions } from '../src/kb/retrieval/index.js';
-import { loadKb, loadQueries } from './lib/eval-load.js';
+import { loadKb, loadQueries, warnUnknownExpected } from './lib/eval-load.js';
 import { FIELDS, fmt, rounded, runBaselineEngine, runOurs } from './lib/eval-run.js';
 
 const { values } = parseArgs({
@@ -25,6 +25,7 @@ if (!values.kb || !values.queries) {
 
 const entries = await loadKb(values.kb);
 const queries = await loadQueries(values.queries);
+warnUnknownExpected(entries, queries, values.queries);
 const opts = values.opts ? (JSON.parse(values.opts) as RetrieverOptions) : undefined;
 const ours = runOurs(entries, queries, opts);
 const base = values.baseline ? runBaselineEngine(entries, queries) : undefined;

@@ -44,12 +44,33 @@ function toEntry(row: unknown, where: string): RetrievalEntry {
  */
 export async function loadKb(path: string): Promise<RetrievalEntry[]> {
   if (path.endsWith('.jsonl')) {
-    return (await readJsonl(path)).map((row, i) => toEntry(row, `${path}:${i + 1}`));
+    return mergeDuplicates((await readJsonl(path)).map((row, i) => toEntry(row, `${path}:${i + 1}`)), path);
   }
   const { articles, problems } = await loadKbSource(path);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) console.error(`${path}: ${errors.length} error(s) while loading; those articles are skipped`);
   return articles.map((a, i) => toEntry(a, `${path}#${i + 1}`));
+}
+
+/**
+ * Intent data sometimes lists one intent on several lines: those become one entry with all
+ * their questions (the first line's title and language), and stderr says so.
+ */
+export function mergeDuplicates(entries: RetrievalEntry[], path: string): RetrievalEntry[] {
+  const byId = new Map<string, RetrievalEntry>();
+  let merged = 0;
+  for (const e of entries) {
+    const seen = byId.get(e.id);
+    if (!seen) {
+      byId.set(e.id, { ...e, questions: [...e.questions] });
+      continue;
+    }
+    merged++;
+    seen.questions.push(...e.questions.filter((q) => !seen.questions.includes(q)));
+    if (seen.title === '') seen.title = e.title;
+  }
+  if (merged > 0) console.error(`${path}: ${merged} line(s) repeat an earlier id; their questions were merged into it`);
+  return [...byId.values()];
 }
 
 export async function loadQueries(path: string): Promise<EvalQuery[]> {
@@ -60,4 +81,13 @@ export async function loadQueries(path: string): Promise<EvalQuery[]> {
     }
     return { text: r.text, expected: r.expected, ...(r.lang ? { lang: r.lang } : {}) };
   });
+}
+
+/** Says on stderr when queries expect entries the KB does not have (they count as misses). */
+export function warnUnknownExpected(entries: RetrievalEntry[], queries: EvalQuery[], path: string): void {
+  const ids = new Set(entries.map((e) => e.id));
+  const unknown = new Set(queries.flatMap((q) => (q.expected !== null && !ids.has(q.expected) ? [q.expected] : [])));
+  if (unknown.size === 0) return;
+  const sample = [...unknown].slice(0, 5).join(', ');
+  console.error(`${path}: queries expect ${unknown.size} id(s) the KB does not have (${sample}${unknown.size > 5 ? ', …' : ''}); they count as misses`);
 }

@@ -60,3 +60,18 @@ describe('npm run eval -- --json', () => {
     expect(baseline.n).toBe(4);
   });
 });
+
+describe('npm run eval with untidy data', () => {
+  it('merges lines that repeat an id, and says which expected ids the KB lacks', async () => {
+    const kb = join(dir, 'dup.kb.jsonl');
+    const queries = join(dir, 'dup.queries.jsonl');
+    await writeFile(kb, jsonl([...KB, { id: 'pin', title: 'PIN again', questions: ['pin locked after three tries'] }]));
+    await writeFile(queries, jsonl([...QUERIES, { text: 'pin locked after three tries', expected: 'pin' }, { text: 'x', expected: 'no_such_entry' }]));
+    const { stdout, stderr } = await run(TSX, ['scripts/eval.ts', '--kb', kb, '--queries', queries, '--json', '--baseline'], { cwd: ROOT });
+    expect(stderr).toContain('1 line(s) repeat an earlier id');
+    expect(stderr).toContain('no_such_entry');
+    const out = JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+    expect(stdout).toContain('4 entries');
+    expect(out.n).toBe(6);
+  });
+});
