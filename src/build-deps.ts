@@ -8,6 +8,7 @@ import { createKbBot } from './answer/kb-bot';
 import { createEmbeddingIndex } from './kb/embedding-index';
 import { createOpenAIEmbedder, embeddingModel } from './kb/embeddings';
 import { createKnowledgeBase, type KnowledgeBase } from './kb/knowledge-base';
+import type { SavedCalibration } from './kb/retrieval';
 import { createLogger, type Logger } from './logger';
 import { createSigner, randomSecret } from './security/signer';
 import { createMemoryStore } from './store/memory/memory-store';
@@ -61,8 +62,12 @@ export function buildDeps(env: Env, opts: BuildOptions = {}): Deps {
  * Load the knowledge base (files as the baseline, stored edits over them) and put the
  * knowledge-base bot in charge. Without it the app runs with the honest no-knowledge-base bot.
  */
-export async function withKnowledgeBase(deps: Deps, files: readonly { path: string; text: string }[]): Promise<Deps> {
-  const kb = await createKnowledgeBase({ files, store: deps.store, now: () => deps.clock.now() });
+export async function withKnowledgeBase(
+  deps: Deps,
+  files: readonly { path: string; text: string }[],
+  calibration?: SavedCalibration,
+): Promise<Deps> {
+  const kb = await createKnowledgeBase({ files, store: deps.store, now: () => deps.clock.now(), ...(calibration ? { retrieverOptions: { calibration } } : {}) });
   for (const problem of kb.problems.filter((p) => p.severity === 'error')) {
     deps.logger.warn('knowledge-base problem', { file: problem.file, field: problem.field, message: problem.message });
   }

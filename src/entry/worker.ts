@@ -3,11 +3,11 @@ import { createApp, type App } from '../app';
 import { ensureAdmin } from '../auth/bootstrap';
 import { buildDeps, withKnowledgeBase } from '../build-deps';
 import { ConfigError, parseEnv } from '../env';
-import { BUNDLED_KB } from '../generated/bundled-content';
+import { BUNDLED_CALIBRATION, BUNDLED_KB } from '../generated/bundled-content';
 
 /**
  * The Cloudflare Workers entry. Bindings are the configuration; the app (with the knowledge
- * base bundled at build time) is built once per isolate and reused. A bad configuration answers
+ * base and its search calibration bundled at build time) is built once per isolate and reused. A bad configuration answers
  * every request with `bad_environment`.
  */
 let cached: { bindings: unknown; app: Promise<App> } | undefined;
@@ -15,7 +15,11 @@ let cached: { bindings: unknown; app: Promise<App> } | undefined;
 async function build(bindings: Record<string, unknown>): Promise<App> {
   // Cloudflare sets cf-connecting-ip itself at the edge; a client cannot choose it.
   const remoteAddress = (c: Context) => c.req.header('cf-connecting-ip');
-  const deps = await withKnowledgeBase(buildDeps(parseEnv(bindings), { remoteAddress }), BUNDLED_KB);
+  const started = Date.now();
+  // The bundled calibration fits the bundled files; with stored edits on top it is recomputed.
+  const deps = await withKnowledgeBase(buildDeps(parseEnv(bindings), { remoteAddress }), BUNDLED_KB, BUNDLED_CALIBRATION);
+  // Date.now() is coarse on the edge; it still tells a saved calibration from a computed one.
+  deps.logger.info('knowledge base ready', { articles: deps.kb?.size ?? 0, calibration: deps.kb?.calibrationSource, ms: Date.now() - started });
   await ensureAdmin(deps);
   return createApp(deps);
 }

@@ -2,7 +2,7 @@ import type { Store } from '../store/ports';
 import { articleSchema, type Article, type ArticleInput, type KbProblem, type Lang } from './article';
 import { effectiveArticle, kbEditsCollection, sameEffect, type KbEdit } from './kb-edits';
 import { loadKnowledgeBase, type KbFile } from './loader';
-import { createRetriever, isAmbiguous, type RetrievalEntry, type RetrieverOptions } from './retrieval';
+import { createRetriever, isAmbiguous, type RetrievalEntry, type RetrieverOptions, type SavedCalibration } from './retrieval';
 import { validateArticle, zodProblems } from './validate';
 
 /**
@@ -57,6 +57,10 @@ export interface KnowledgeBase {
   readonly skippedEdits: string[];
   /** Effective article count. */
   readonly size: number;
+  /** The search calibration of the articles as loaded (see SavedCalibration); null after edits. */
+  saveCalibration(): SavedCalibration | null;
+  /** Whether the start used a saved calibration or computed one. */
+  readonly calibrationSource: 'saved' | 'computed';
 }
 
 export interface KnowledgeBaseOptions {
@@ -233,5 +237,7 @@ export async function createKnowledgeBase(opts: KnowledgeBaseOptions): Promise<K
     get size() {
       return effective.size;
     },
+    saveCalibration: () => retriever.saveCalibration(),
+    calibrationSource: retriever.calibrationSource,
   };
 }

@@ -30,6 +30,8 @@ const unsureKb = {
   problems: [],
   skippedEdits: [],
   size: 1,
+  saveCalibration: () => null,
+  calibrationSource: 'computed',
 } satisfies KnowledgeBase;
 
 describe('repeated misses, through the conversation flow', () => {

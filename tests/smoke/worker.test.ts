@@ -87,6 +87,12 @@ describe('the Worker under wrangler dev (memory store)', () => {
     expect(health).toMatchObject({ ok: true, store: { kind: 'memory' } });
     await roundTrip(worker.url);
   });
+
+  it('starts from the search calibration bundled at build time instead of computing it', async () => {
+    const health = await (await fetch(`${worker.url}/health`)).json();
+    expect(health).toMatchObject({ kb: { calibration: 'saved' } });
+    expect(health.kb.articles).toBeGreaterThan(50);
+  });
 });
 
 describe('the Worker under wrangler dev on the Upstash store (real Redis via the bridge)', () => {

@@ -9,6 +9,6 @@
  * the KB cannot answer), fit the confidence: a probability that the top match is right.
  */
 export { createRetriever, isAmbiguous } from './retriever.js';
-export type { Match, RetrievalEntry, RetrievalResult, Retriever, RetrieverOptions } from './retriever.js';
+export type { Match, RetrievalEntry, RetrievalResult, Retriever, RetrieverOptions, SavedCalibration } from './retriever.js';
 export { normalizeText } from './normalize.js';
 export { analyze, stem } from './tokenize.js';

@@ -36,6 +36,19 @@ export interface Retriever {
   readonly size: number;
   /** answer when confidence ≥ threshold: the calibrated level for the target precision */
   readonly threshold: number;
+  /** `saved` when `opts.calibration` fitted these entries and was used as it was */
+  readonly calibrationSource: 'saved' | 'computed';
+  /** The calibration of the entries the retriever was built with; null once edits changed them. */
+  saveCalibration(): SavedCalibration | null;
+}
+
+/**
+ * A calibration kept from a retriever built on the same entries with the same options (the
+ * Worker's bundled KB, calibrated at build time), so a cold start skips the leave-one-out
+ * pass, nine tenths of the build. The fingerprint ties it to those entries and options.
+ */
+export interface SavedCalibration extends Calibration {
+  fingerprint: string;
 }
 
 export interface RetrieverOptions {
@@ -56,6 +69,8 @@ export interface RetrieverOptions {
    * average (more automation, less margin).
    */
   thresholdRule?: 'average' | 'each';
+  /** used instead of calibrating when its fingerprint matches these entries and options */
+  calibration?: SavedCalibration;
 }
 
 const DEFAULTS = {
@@ -101,9 +116,13 @@ export function createRetriever(entries: RetrievalEntry[], opts: RetrieverOption
     calibration = calibrate(index, questionCounts, { ...o, maxSamples: o.maxCalibrationSamples });
     editsSinceCalibration = 0;
   };
-  recalibrate();
+  let fingerprint: string | null = fingerprintOf([...unique.values()], o);
+  const saved = opts.calibration?.fingerprint === fingerprint ? opts.calibration : undefined;
+  if (saved) calibration = { ranker: saved.ranker, top1: saved.top1, top2: saved.top2, threshold: saved.threshold, samples: saved.samples };
+  else recalibrate();
   // Calibration is a property of the whole KB; one edit barely moves it, so refresh in batches.
   const edited = (): void => {
+    fingerprint = null;
     if (++editsSinceCalibration > Math.max(8, index.size * 0.1)) recalibrate();
   };
 
@@ -136,7 +155,23 @@ export function createRetriever(entries: RetrievalEntry[], opts: RetrieverOption
     get threshold() {
       return calibration.threshold;
     },
+    calibrationSource: saved ? 'saved' : 'computed',
+    saveCalibration: () => (fingerprint === null ? null : { fingerprint, ...structuredClone(calibration) }),
   };
+}
+
+/** FNV-1a (two 32-bit lanes) of the entries as indexed and the options that shape calibration. */
+function fingerprintOf(entries: RetrievalEntry[], o: Omit<RetrieverOptions, 'calibration'> & { calibration?: unknown }): string {
+  const { calibration: _, ...shaping } = o;
+  const text = JSON.stringify([shaping, entries.map((e) => [e.id, textsOf(e)])]);
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}-${entries.length}`;
 }
 
 /**

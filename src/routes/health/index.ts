@@ -5,7 +5,11 @@ const healthSchema = z
   .object({
     ok: z.boolean(),
     store: z.object({ kind: z.enum(['memory', 'upstash']), ok: z.boolean() }),
-    kb: z.object({ articles: z.number().int() }),
+    kb: z.object({
+      articles: z.number().int(),
+      /** `saved`: the search calibration shipped with the build was used; `computed`: fitted at start */
+      calibration: z.enum(['saved', 'computed']).optional(),
+    }),
   })
   .openapi('Health');
 
@@ -23,6 +27,6 @@ const health = createRoute({
 export const healthRoutes = createRouter().openapi(health, async (c) => {
   const deps = c.get('deps');
   const storeOk = await deps.store.ping();
-  const body = { ok: storeOk, store: { kind: deps.store.kind, ok: storeOk }, kb: { articles: deps.kb?.size ?? 0 } };
+  const body = { ok: storeOk, store: { kind: deps.store.kind, ok: storeOk }, kb: { articles: deps.kb?.size ?? 0, ...(deps.kb ? { calibration: deps.kb.calibrationSource } : {}) } };
   return storeOk ? c.json(body, 200) : c.json(body, 503);
 });
