@@ -1,7 +1,8 @@
 /**
  * npm run eval:all [-- --dir <datasets folder>] [--opts '<json>'] [--no-baseline]
  * Runs every development set (each *.kb.jsonl with its queries file), one at a time,
- * and prints one Markdown table: ours beside the MiniSearch baseline.
+ * and prints one Markdown table: ours beside the MiniSearch baseline. `eceFloor` is the ece a
+ * perfectly calibrated model with the same confidences would show on a set that size.
  */
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -30,11 +31,11 @@ const sets = files
     return { name, kb: join(dir, kb), queries: queries ? join(dir, queries) : undefined };
   });
 
-const header = ['set', 'engine', ...FIELDS, 'p99CpuMs', 'threshold', 'buildMs'];
+const header = ['set', 'engine', ...FIELDS, 'p99CpuMs', 'threshold', 'buildMs', 'eceFloor'];
 console.log(`| ${header.join(' | ')} |`);
 console.log(`| ${header.map(() => '---').join(' | ')} |`);
 const row = (name: string, engine: string, r: EngineRun): void => {
-  const cells = [name, engine, ...FIELDS.map((f) => fmt(r.report[f])), fmt(r.p99CpuMs), fmt(r.threshold), fmt(r.buildMs, 0)];
+  const cells = [name, engine, ...FIELDS.map((f) => fmt(r.report[f])), fmt(r.p99CpuMs), fmt(r.threshold), fmt(r.buildMs, 0), fmt(r.eceFloor)];
   console.log(`| ${cells.join(' | ')} |`);
 };
 for (const s of sets) {

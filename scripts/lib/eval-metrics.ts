@@ -94,6 +94,24 @@ export function ece(conf: number[], right: boolean[], bins = 10): number {
   return e;
 }
 
+/**
+ * The ECE a perfectly calibrated model with these very confidences would show, on average, on
+ * a set of this size: each query is right with exactly its confidence, drawn `draws` times
+ * (seeded, so the figure repeats). Few queries per bin make ECE noisy; read a set's ece
+ * against this floor.
+ */
+export function eceNoiseFloor(conf: number[], draws = 1000, bins = 10, seed = 1): number {
+  if (conf.length === 0) return 0;
+  let state = seed >>> 0;
+  const random = (): number => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  let total = 0;
+  for (let d = 0; d < draws; d++) total += ece(conf, conf.map((c) => random() < c), bins);
+  return total / draws;
+}
+
 /** Nearest-rank percentile. */
 export function percentile(xs: number[], p: number): number {
   if (xs.length === 0) return 0;

@@ -1,7 +1,7 @@
 import { createRetriever, type RetrievalEntry, type RetrieverOptions } from '../../src/kb/retrieval/index.js';
 import { BASELINE_THRESHOLD, buildBaseline } from './eval-baseline.js';
 import type { EvalQuery } from './eval-load.js';
-import { type Decision, type EvalReport, percentile, summarize } from './eval-metrics.js';
+import { type Decision, type EvalReport, eceNoiseFloor, percentile, summarize } from './eval-metrics.js';
 
 export interface EngineRun {
   report: EvalReport;
@@ -9,6 +9,8 @@ export interface EngineRun {
   buildMs: number;
   /** p99 of CPU time per query: on a shared machine the wall-clock tail is mostly waiting */
   p99CpuMs: number;
+  /** mean ece of a perfectly calibrated model with the same confidences (see eceNoiseFloor) */
+  eceFloor: number;
 }
 
 /** Times one call by wall clock and by this process's CPU time. */
@@ -34,7 +36,8 @@ export function runOurs(entries: RetrievalEntry[], queries: EvalQuery[], opts?: 
     return { expected: q.expected, ranked: res.matches.map((m) => m.id), confidence: res.confidence, ms };
   });
   const report = summarize(decisions, retriever.threshold);
-  return { report, threshold: retriever.threshold, buildMs, p99CpuMs: percentile(cpu, 99) };
+  const eceFloor = eceNoiseFloor(decisions.map((d) => d.confidence));
+  return { report, threshold: retriever.threshold, buildMs, p99CpuMs: percentile(cpu, 99), eceFloor };
 }
 
 export function runBaselineEngine(entries: RetrievalEntry[], queries: EvalQuery[]): EngineRun {
@@ -48,7 +51,8 @@ export function runBaselineEngine(entries: RetrievalEntry[], queries: EvalQuery[
     cpu.push(cpuMs);
     return { expected: q.expected, ...value, ms };
   });
-  return { report: summarize(decisions, BASELINE_THRESHOLD), threshold: BASELINE_THRESHOLD, buildMs, p99CpuMs: percentile(cpu, 99) };
+  const eceFloor = eceNoiseFloor(decisions.map((d) => d.confidence));
+  return { report: summarize(decisions, BASELINE_THRESHOLD), threshold: BASELINE_THRESHOLD, buildMs, p99CpuMs: percentile(cpu, 99), eceFloor };
 }
 
 export const FIELDS: Array<keyof EvalReport> = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auroc, automationAtPrecision, ece, percentile, summarize } from '../../scripts/lib/eval-metrics.js';
+import { auroc, automationAtPrecision, ece, eceNoiseFloor, percentile, summarize } from '../../scripts/lib/eval-metrics.js';
 
 describe('auroc', () => {
   it('is 1 when every positive outranks every negative, 0 when reversed', () => {
@@ -47,6 +47,26 @@ describe('ece', () => {
     expect(ece([0.9, 0.9, 0.1, 0.1], [false, false, true, true])).toBeCloseTo(0.9, 10);
     // the 0.95 bin is right half the time (off by 0.45) and holds half the queries; the other is exact
     expect(ece([0.95, 0.95, 0.5, 0.5], [false, true, true, false])).toBeCloseTo(0.225, 10);
+  });
+});
+
+describe('eceNoiseFloor', () => {
+  it('is 0 when every confidence is 0 or 1 (nothing left to chance)', () => {
+    expect(eceNoiseFloor([1, 0, 1, 0])).toBe(0);
+  });
+
+  it('shrinks with the number of queries, as sampling noise does', () => {
+    const small = eceNoiseFloor(new Array(100).fill(0.5));
+    const large = eceNoiseFloor(new Array(10_000).fill(0.5));
+    // one bin at 0.5: the mean |share right − 0.5| is about 0.4/√n
+    expect(small).toBeGreaterThan(0.03);
+    expect(small).toBeLessThan(0.05);
+    expect(large).toBeLessThan(0.005);
+  });
+
+  it('repeats for the same seed', () => {
+    const conf = [0.2, 0.9, 0.6, 0.75, 0.33];
+    expect(eceNoiseFloor(conf, 200, 10, 7)).toBe(eceNoiseFloor(conf, 200, 10, 7));
   });
 });
 
