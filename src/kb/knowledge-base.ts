@@ -26,7 +26,10 @@ export interface KbSearchResult {
 
 export type KbSaveResult =
   | { ok: true; article: Article; created: boolean; warnings: KbProblem[] }
-  | { ok: false; problems: KbProblem[] };
+  | { ok: false; problems: KbProblem[]; conflict?: 'exists' | 'missing' };
+
+/** `create` refuses an id that exists, `replace` one that does not; `upsert` takes either. */
+export type KbSaveMode = 'create' | 'replace' | 'upsert';
 
 export interface KnowledgeBase {
   /** Effective articles: file baseline with stored edits layered over (edits win; a stored deletion hides a file article). */
@@ -48,7 +51,7 @@ export interface KnowledgeBase {
    * Validate (the file rules, against all other effective articles), store, bump the counter and
    * update the local index. Errors → nothing stored; warnings are stored and returned.
    */
-  save(input: ArticleInput, by: string): Promise<KbSaveResult>;
+  save(input: ArticleInput, by: string, mode?: KbSaveMode): Promise<KbSaveResult>;
   /** Hide (file article) or drop (created article); false when no such effective article. */
   remove(id: string, by: string): Promise<boolean>;
   /** Problems of the file baseline at load. */
@@ -200,7 +203,7 @@ export async function createKnowledgeBase(opts: KnowledgeBaseOptions): Promise<K
       return { matches, confidence: result.confidence, threshold, signals: result.signals, ambiguous: isAmbiguous(result, threshold) };
     },
     refresh: () => sync(false),
-    save(input, by) {
+    save(input, by, mode = 'upsert') {
       const parsed = articleSchema.safeParse(input);
       const file = typeof input?.id === 'string' ? input.id : 'article';
       if (!parsed.success) return Promise.resolve({ ok: false, problems: zodProblems(parsed.error, input, file) });
@@ -208,10 +211,15 @@ export async function createKnowledgeBase(opts: KnowledgeBaseOptions): Promise<K
       return serially(async (): Promise<KbSaveResult> => {
         // Validate against the newest state, not the last one this instance happened to see.
         await sync(true);
+        // Checked here, in line with other changes, so that two creates of one id, or a replace
+        // racing a delete, cannot both pass a check made before either was stored.
+        const exists = effective.has(article.id);
+        if (mode === 'create' && exists) return { ok: false, problems: [], conflict: 'exists' };
+        if (mode === 'replace' && !exists) return { ok: false, problems: [], conflict: 'missing' };
         const others = [...effective.values()].filter((a) => a.id !== article.id);
         const problems = validateArticle(article, others);
         if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
-        const created = !effective.has(article.id);
+        const created = !exists;
         const edit: KbEdit = { article, by, at: now() };
         await commit(article.id, edit, () => stored.put(article.id, edit));
         return { ok: true, article, created, warnings: problems };

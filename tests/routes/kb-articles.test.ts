@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeTestApp } from '../helpers/app';
 import { createKnowledgeBase } from '../../src/kb/knowledge-base';
 import { createMemoryStore } from '../../src/store/memory/memory-store';
+import type { Store } from '../../src/store/ports';
 import { giftCards, KB_FILES } from '../kb/kb-fixtures';
 import { makeStaff } from '../helpers/staff';
 
@@ -125,6 +126,41 @@ describe('editor API: articles', () => {
     expect((await app.request('/api/kb/articles/returns.en', call('GET', editor))).status).toBe(404);
     expect((await app.request('/api/kb/articles/returns.en', call('DELETE', editor))).status).toBe(404);
     expect(kb!.search('How do I return an item?').matches.map((m) => m.article.id)).not.toContain('returns.en');
+  });
+
+  it('checks "exists" in line with other changes: two creates of one id, or a delete racing a replace, cannot both win', async () => {
+    // A store with some latency (as Upstash always has) opens the window between check and write.
+    const memory = createMemoryStore();
+    const store: Store = { ...memory, documents: new Proxy(memory.documents, {
+      get: (target, key) => {
+        const value = Reflect.get(target, key);
+        if (typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          await new Promise((r) => setTimeout(r, 5));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    }) };
+    const kb = await createKnowledgeBase({ files: KB_FILES, store, refreshIntervalMs: 0 });
+    const { app, deps } = makeTestApp({}, { store, kb });
+    const editor = (await makeStaff(deps, 'editor')).token;
+
+    const creates = await Promise.all([
+      app.request('/api/kb/articles', call('POST', editor, giftCards({ answer: 'first' }))),
+      app.request('/api/kb/articles', call('POST', editor, giftCards({ answer: 'second' }))),
+    ]);
+    expect(creates.map((r) => r.status).sort()).toEqual([201, 409]);
+    const winner = creates.find((r) => r.status === 201)!;
+    expect(kb.get('gift-cards.en')?.answer).toBe((await winner.json()).article.answer);
+    expect((await creates.find((r) => r.status === 409)!.json()).error.code).toBe('conflict');
+
+    const returns = kb.get('returns.en')!;
+    const [deleted, replaced] = await Promise.all([
+      app.request('/api/kb/articles/returns.en', call('DELETE', editor)),
+      app.request('/api/kb/articles/returns.en', call('PUT', editor, { ...returns, answer: 'changed' })),
+    ]);
+    expect([deleted.status, replaced.status]).toEqual([204, 404]);
+    expect(kb.get('returns.en')).toBeUndefined();
   });
 
   it('describes the editor routes in /openapi.json', async () => {

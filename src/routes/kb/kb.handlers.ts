@@ -1,7 +1,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { topicFromId, type Article, type KbProblem } from '../../kb/article';
-import type { KnowledgeBase } from '../../kb/knowledge-base';
+import type { KbSaveMode, KnowledgeBase } from '../../kb/knowledge-base';
 import { normalizeQuestion } from '../../kb/validate';
 import { AppError } from '../../http/errors';
 import type { HonoEnv } from '../../http/hono-env';
@@ -45,11 +45,15 @@ function refused(problems: readonly KbProblem[]): AppError {
 
 type Body = Omit<Article, 'topic'> & { topic?: string | undefined; origin?: string; updatedBy?: string; updatedAt?: number };
 
-async function save(c: Context<HonoEnv>, kb: KnowledgeBase, body: Body) {
+async function save(c: Context<HonoEnv>, kb: KnowledgeBase, body: Body, mode: KbSaveMode) {
   const { origin: _origin, updatedBy: _by, updatedAt: _at, ...input } = body; // read-only, ignored
-  const result = await kb.save({ ...input, topic: input.topic ?? topicFromId(input.id) }, c.get('staff').id);
-  if (!result.ok) throw refused(result.problems);
-  return { article: view(kb, result.article), warnings: asFieldProblems(result.warnings) };
+  const result = await kb.save({ ...input, topic: input.topic ?? topicFromId(input.id) }, c.get('staff').id, mode);
+  if (result.ok) return { article: view(kb, result.article), warnings: asFieldProblems(result.warnings) };
+  if (result.conflict === 'exists') {
+    throw new AppError('conflict', `An article "${input.id}" already exists; change it with PUT /api/kb/articles/${input.id}`);
+  }
+  if (result.conflict === 'missing') throw new AppError('not_found', `No article "${input.id}"`);
+  throw refused(result.problems);
 }
 
 export const onList: RouteHandler<typeof listArticles, HonoEnv> = async (c) => {
@@ -68,11 +72,7 @@ export const onList: RouteHandler<typeof listArticles, HonoEnv> = async (c) => {
 
 export const onCreate: RouteHandler<typeof createArticle, HonoEnv> = async (c) => {
   const kb = await knowledgeBase(c);
-  const body = c.req.valid('json');
-  if (kb.get(body.id)) {
-    throw new AppError('conflict', `An article "${body.id}" already exists; change it with PUT /api/kb/articles/${body.id}`);
-  }
-  const { article, warnings } = await save(c, kb, body);
+  const { article, warnings } = await save(c, kb, c.req.valid('json'), 'create');
   return c.json({ article, warnings }, 201);
 };
 
@@ -90,8 +90,7 @@ export const onReplace: RouteHandler<typeof replaceArticle, HonoEnv> = async (c)
       problems: [{ field: 'id', message: `must be "${id}" (the id in the path) or left out`, severity: 'error' }],
     });
   }
-  found(kb, id);
-  const { article, warnings } = await save(c, kb, { ...body, id });
+  const { article, warnings } = await save(c, kb, { ...body, id }, 'replace');
   return c.json({ article, warnings }, 200);
 };
 
