@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ID_PATTERN, type Article, type KbLoadResult, type KbProblem, type Lang } from './article';
+import { normalizeText } from './retrieval/normalize';
 
 /**
  * The rules every article obeys, whatever its source (Markdown, JSONL, CSV, the editor API).
@@ -8,19 +9,15 @@ import { ID_PATTERN, type Article, type KbLoadResult, type KbProblem, type Lang 
  */
 
 /**
- * The form in which two questions count as "the same": case, ё/е, punctuation and spacing
- * do not change what a visitor asked.
+ * The form in which two questions count as "the same": case, ё/е, apostrophes, punctuation and
+ * spacing do not change what a visitor asked. It is the retrieval's own normalisation, so two
+ * questions the search cannot tell apart are never allowed to lead to two articles.
  *
  * @example normalizeQuestion('Где мой  заказ?!') === normalizeQuestion('где мой заказ')
+ * @example normalizeQuestion("I can't log in") === normalizeQuestion('I cant log in')
  */
 export function normalizeQuestion(question: string): string {
-  return question
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[\p{P}\p{S}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return normalizeText(question);
 }
 
 /** An article together with the file (or import source) it came from, for messages. */

@@ -148,6 +148,9 @@ describe('normalizeQuestion', () => {
   it('ignores case, ё, punctuation and spacing', () => {
     expect(normalizeQuestion('  Где  ЕЩЁ мой заказ?!')).toBe(normalizeQuestion('где еще мой заказ'));
     expect(normalizeQuestion('Is delivery free?')).toBe('is delivery free');
+    // as the search sees it: an apostrophe typed or left out is the same question
+    expect(normalizeQuestion("I can't log in")).toBe(normalizeQuestion('I cant log in'));
+    expect(normalizeQuestion('don’t')).toBe(normalizeQuestion("don't"));
   });
 });
 
@@ -173,6 +176,12 @@ describe('validateArticle (editor API)', () => {
     ]);
     const sameId = articleSchema.parse({ ...candidate, id: 'a.en', questions: ['something new'], answer: 'x' });
     expect(validateArticle(sameId, existing).map((p) => p.field)).toEqual(['id']);
+  });
+
+  it("refuses a question that differs from another article's only by an apostrophe", () => {
+    const others = [articleSchema.parse({ id: 'login.en', title: 'Login', topic: 'login', lang: 'en', questions: ["I can't log in"], answer: 'x' })];
+    const copy = articleSchema.parse({ id: 'help.en', title: 'Help', topic: 'help', lang: 'en', questions: ['I cant log in'], answer: 'y' });
+    expect(validateArticle(copy, others)).toEqual([expect.objectContaining({ field: 'questions.0', severity: 'error' })]);
   });
 
   it('warns when a new topic has no version in the other language', () => {
