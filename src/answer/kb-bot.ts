@@ -70,8 +70,9 @@ export function createKbBot(opts: { kb: KnowledgeBase; policy: PolicyConfig; emb
       const article = kb.get(f.id);
       return article ? [{ article, score: lexicalScore.get(f.id) ?? 0 }] : [];
     });
-    const lexicalTop = lexical.matches[0]?.article.id;
-    const fusedTop = matches[0]?.article.id;
+    // Rankings agree when they lead to one topic: its two languages are one answer to the visitor.
+    const lexicalTop = lexical.matches[0]?.article.topic;
+    const fusedTop = matches[0]?.article.topic;
     const agrees = lexicalTop !== undefined && lexicalTop === fusedTop;
     return {
       ...lexical,
@@ -79,7 +80,7 @@ export function createKbBot(opts: { kb: KnowledgeBase; policy: PolicyConfig; emb
       confidence: lexicalTop && fusedTop ? fusedConfidence(lexical.confidence, lexicalTop, fusedTop, { threshold: lexical.threshold }) : lexical.confidence,
       signals: { ...lexical.signals, semanticTop: semantic[0]?.score ?? 0, fusionAgrees: agrees ? 1 : 0 },
       // A disagreement between the two rankings is a question worth asking the visitor.
-      ambiguous: lexical.ambiguous || (!agrees && matches.length >= 2),
+      ambiguous: lexical.ambiguous || (!agrees && distinctTopics(matches.map((m) => m.article)).length >= 2),
     };
   }
 

@@ -90,11 +90,12 @@ export interface FusedConfidenceOptions {
  */
 export function fusedConfidence(
   lexicalConfidence: number,
-  lexicalTopId: string | undefined,
-  fusedTopId: string | undefined,
+  /** what decides "the same answer": an article id, or its topic when languages count as one */
+  lexicalTop: string | undefined,
+  fusedTop: string | undefined,
   opts: FusedConfidenceOptions = {},
 ): number {
-  if (fusedTopId === undefined || fusedTopId === lexicalTopId) return lexicalConfidence;
+  if (fusedTop === undefined || fusedTop === lexicalTop) return lexicalConfidence;
   const factor = opts.disagreementFactor ?? 0.5;
   if (!(factor >= 0 && factor <= 1)) throw new RangeError(`disagreementFactor must be within 0..1 (got ${factor})`);
   const reduced = lexicalConfidence * factor;

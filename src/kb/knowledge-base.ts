@@ -200,7 +200,12 @@ export async function createKnowledgeBase(opts: KnowledgeBaseOptions): Promise<K
         return article ? [{ article, score: m.score }] : [];
       });
       const threshold = retriever.threshold;
-      return { matches, confidence: result.confidence, threshold, signals: result.signals, ambiguous: isAmbiguous(result, threshold) };
+      // The two best entries may be one topic in two languages, and the visitor gets that topic in
+      // their own language either way: then P(right) is P(the right entry is among the two).
+      const [first, second] = matches;
+      const oneTopic = first !== undefined && second !== undefined && first.article.topic === second.article.topic;
+      const confidence = oneTopic ? Math.max(result.confidence, result.signals.top2 ?? 0) : result.confidence;
+      return { matches, confidence, threshold, signals: result.signals, ambiguous: !oneTopic && isAmbiguous(result, threshold) };
     },
     refresh: () => sync(false),
     save(input, by, mode = 'upsert') {

@@ -18,6 +18,8 @@ function fakeVector(text: string): number[] {
 
 let calls = 0;
 let failing = false;
+/** When set, the query text gets the vector of another text (to make the two rankings differ). */
+let queryAs: { text: string; as: string } | undefined;
 const server = setupServer(
   http.post('https://api.openai.com/v1/embeddings', async ({ request }) => {
     calls += 1;
@@ -27,7 +29,7 @@ const server = setupServer(
     return HttpResponse.json({
       object: 'list',
       model: body.model,
-      data: inputs.map((text, index) => ({ object: 'embedding', index, embedding: fakeVector(text) })),
+      data: inputs.map((text, index) => ({ object: 'embedding', index, embedding: fakeVector(text === queryAs?.text ? queryAs.as : text) })),
       usage: { prompt_tokens: 1, total_tokens: 1 },
     });
   }),
@@ -36,6 +38,7 @@ const server = setupServer(
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   failing = false;
+  queryAs = undefined;
 });
 afterAll(() => server.close());
 
@@ -50,6 +53,17 @@ describe('the bot with OpenAI embeddings configured', () => {
     expect(body.decision.sources[0].id).toBe('delivery-cost.en');
     const cached = await deps.store.documents.list('embeddings');
     expect(cached.length).toBeGreaterThan(50);
+  });
+
+  it('counts the other language of the same topic on top of the semantic ranking as agreement', async () => {
+    const { app } = await makeKbApp({ OPENAI_API_KEY: 'sk-test' });
+    // Lexically the English article leads (two words), the Russian one follows (one word);
+    // semantically the Russian one leads, so the fused ranking puts it first.
+    queryAs = { text: 'delivery cost доставка', as: 'Сколько стоит доставка курьером до двери?' };
+    const convo = await startConversation(app, { lang: 'en' });
+    const body = await (await postText(app, convo, 'delivery cost доставка')).json();
+    expect(body.decision.kind).toBe('answer');
+    expect(body.decision.sources[0].id).toMatch(/^delivery-cost\./);
   });
 
   it('falls back to lexical retrieval when the embeddings API fails', async () => {

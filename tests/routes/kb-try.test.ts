@@ -19,6 +19,18 @@ describe('POST /api/kb/try', () => {
     expect(body.decision.reply).toMatch(/₽/);
   });
 
+  it('treats one topic in two languages at the top as one answer, not a choice between two', async () => {
+    const { app, deps } = await makeKbApp();
+    const editor = await makeStaff(deps, 'editor');
+    // Mixed-language text: the English and the Russian article of one topic rank first and second.
+    const res = await app.request('/api/kb/try', { method: 'POST', headers: staffHeaders(editor.token), body: JSON.stringify({ text: 'account войти', lang: 'ru' }) });
+    const body = await res.json();
+    expect(body.matches[0].topic).toBe(body.matches[1].topic);
+    expect(body.confidence).toBeGreaterThanOrEqual(body.signals.top2);
+    expect(body.decision.kind).toBe('answer');
+    expect(body.decision.sources[0]).toMatchObject({ id: `${body.matches[0].topic}.ru` });
+  });
+
   it('shows why a message would be handed off', async () => {
     const { app, deps } = await makeKbApp();
     const editor = await makeStaff(deps, 'editor');

@@ -1,6 +1,7 @@
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
 import { createKbBot } from '../../answer/kb-bot';
 import { langSchema } from '../../domain/conversation';
+import { sourceSchema } from '../../domain/decision-summary';
 import { detectLanguage } from '../../domain/language';
 import { AppError } from '../../http/errors';
 import type { HonoEnv } from '../../http/hono-env';
@@ -33,6 +34,8 @@ const tryResult = z
       department: z.string().optional(),
       priority: z.number().optional(),
       reply: z.string().optional(),
+      /** the article(s) the reply comes from, in the visitor's language */
+      sources: z.array(sourceSchema),
     }),
   })
   .openapi('KbTryResult');
@@ -72,6 +75,7 @@ export const onTry: RouteHandler<typeof tryQuestion, HonoEnv> = async (c) => {
         department: decision.kind === 'handoff' ? decision.department : undefined,
         priority: decision.kind === 'handoff' ? decision.priority : undefined,
         reply: decision.kind === 'answer' || decision.kind === 'clarify' ? decision.reply : undefined,
+        sources: decision.sources,
       },
     },
     200,
