@@ -62,7 +62,7 @@ export interface KnowledgeBase {
   readonly size: number;
   /** The search calibration of the articles as loaded (see SavedCalibration); null after edits. */
   saveCalibration(): SavedCalibration | null;
-  /** Whether the start used a saved calibration or computed one. */
+  /** Whether the search calibration in use was saved (shipped with the build) or computed here. */
   readonly calibrationSource: 'saved' | 'computed';
 }
 
@@ -251,6 +251,8 @@ export async function createKnowledgeBase(opts: KnowledgeBaseOptions): Promise<K
       return effective.size;
     },
     saveCalibration: () => retriever.saveCalibration(),
-    calibrationSource: retriever.calibrationSource,
+    get calibrationSource() {
+      return retriever.calibrationSource;
+    },
   };
 }

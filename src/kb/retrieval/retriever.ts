@@ -36,7 +36,7 @@ export interface Retriever {
   readonly size: number;
   /** answer when confidence ≥ threshold: the calibrated level for the target precision */
   readonly threshold: number;
-  /** `saved` when `opts.calibration` fitted these entries and was used as it was */
+  /** `saved` while the calibration in use is `opts.calibration` (it fitted these entries), else `computed` */
   readonly calibrationSource: 'saved' | 'computed';
   /** The calibration of the entries the retriever was built with; null once edits changed them. */
   saveCalibration(): SavedCalibration | null;
@@ -112,14 +112,18 @@ export function createRetriever(entries: RetrievalEntry[], opts: RetrieverOption
 
   let calibration: Calibration;
   let editsSinceCalibration = 0;
+  let source: 'saved' | 'computed' = 'computed';
   const recalibrate = (): void => {
     calibration = calibrate(index, questionCounts, { ...o, maxSamples: o.maxCalibrationSamples });
     editsSinceCalibration = 0;
+    source = 'computed';
   };
   let fingerprint: string | null = fingerprintOf([...unique.values()], o);
   const saved = opts.calibration?.fingerprint === fingerprint ? opts.calibration : undefined;
-  if (saved) calibration = { ranker: saved.ranker, top1: saved.top1, top2: saved.top2, threshold: saved.threshold, samples: saved.samples };
-  else recalibrate();
+  if (saved) {
+    calibration = { ranker: saved.ranker, top1: saved.top1, top2: saved.top2, threshold: saved.threshold, samples: saved.samples };
+    source = 'saved';
+  } else recalibrate();
   // Calibration is a property of the whole KB; one edit barely moves it, so refresh in batches.
   const edited = (): void => {
     fingerprint = null;
@@ -155,7 +159,9 @@ export function createRetriever(entries: RetrievalEntry[], opts: RetrieverOption
     get threshold() {
       return calibration.threshold;
     },
-    calibrationSource: saved ? 'saved' : 'computed',
+    get calibrationSource() {
+      return source;
+    },
     saveCalibration: () => (fingerprint === null ? null : { fingerprint, ...structuredClone(calibration) }),
   };
 }

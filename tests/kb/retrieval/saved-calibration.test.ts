@@ -40,10 +40,13 @@ describe('a saved calibration', () => {
     expect(createRetriever(KB, { calibration: saved, oosShare: 0.3 }).calibrationSource).toBe('computed');
   });
 
-  it('is no longer offered once an edit changed the entries', () => {
-    const r = createRetriever(KB);
+  it('is no longer offered once an edit changed the entries, and gives way to a computed one after enough edits', () => {
+    const r = createRetriever(KB, { calibration: createRetriever(KB).saveCalibration()! });
     r.upsert({ id: 'new', title: 'New', questions: ['a new question'] });
     expect(r.saveCalibration()).toBeNull();
+    expect(r.calibrationSource).toBe('saved');
+    for (let i = 0; i < 10; i++) r.upsert({ id: `more-${i}`, title: `More ${i}`, questions: [`another question ${i}`] });
+    expect(r.calibrationSource).toBe('computed');
   });
 });
 
