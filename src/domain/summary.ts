@@ -88,8 +88,10 @@ export function extractFacts(text: string): Facts {
   };
 }
 
+// A greeting is a whole word ("Hitachi" and "Higher" are not "hi"): \b is ASCII-only in JS, so the
+// end is "no letter or digit follows". "Dear …" only with its punctuation ("Dear support team,").
 const GREETING =
-  /^(?:здравствуйте|здравствуй|привет(?:ствую)?|добр(?:ый|ого|ое)\s+(?:день|дня|вечер|утро|времени\s+суток)|доброе\s+утро|hello|hi|hey|good\s+(?:morning|afternoon|evening|day)|greetings|dear\s+\w+)[\s,!.:;—-]*/iu;
+  /^(?:(?:здравствуйте|здравствуй|привет(?:ствую)?|добр(?:ый|ого|ое)\s+(?:день|дня|вечер|утро|времени\s+суток)|доброе\s+утро|hello|hi|hey|good\s+(?:morning|afternoon|evening|day)|greetings)(?![\p{L}\d])|dear(?:\s+[\p{L}\d]+){1,3}[,!:])[\s,!.:;—-]*/iu;
 const FILLER = new Set(
   'спасибо благодарю заранее большое пожалуйста ок ok хорошо понятно ясно ага да нет угу до свидания всего доброго thanks thank you very much in advance please okay great bye cheers got it sure yes no'.split(' '),
 );

@@ -62,6 +62,15 @@ describe('summarize', () => {
     expect(summarize([visitor('Добрый день, не могу войти в личный кабинет')])).toBe('Не могу войти в личный кабинет');
   });
 
+  it('strips only whole greeting words, never the start of the visitor\'s own words', () => {
+    expect(summarize([visitor('Hitachi TV arrived broken, order 123456.')])).toBe('Hitachi TV arrived broken, order 123456.');
+    expect(summarize([visitor('Higher price than on the site?')])).toBe('Higher price than on the site?');
+    expect(summarize([visitor('Hiking boots are the wrong size')])).toBe('Hiking boots are the wrong size');
+    expect(summarize([visitor('Hello! Hit the wrong button and paid twice')])).toBe('Hit the wrong button and paid twice');
+    expect(summarize([visitor('Dear support team, my parcel is lost')])).toBe('My parcel is lost');
+    expect(summarize([visitor('Приветливый курьер разбил телевизор')])).toBe('Приветливый курьер разбил телевизор');
+  });
+
   it('English: the question and the product, within the limit, in order', () => {
     const s = summarize(
       [
