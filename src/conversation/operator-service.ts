@@ -231,6 +231,17 @@ export function createOperatorService(deps: Deps) {
     await publishToOperators(deps, 'presence', { operatorId: staff.id, online });
   }
 
+  /**
+   * The console is open (its event stream connected or reconnected): the operator is around.
+   * One who set themselves offline stays offline until they say otherwise: a reconnect every
+   * minute must not promise visitors a person who stepped away.
+   */
+  async function heartbeat(staff: Staff) {
+    const current = await collections.presence.get(staff.id);
+    if (current && !current.online) await collections.presence.put(staff.id, { ...current, lastSeen: clock.now() });
+    else await setPresence(staff, true);
+  }
+
   /** Tell the visitor their operator is typing; only the operator who holds the conversation may. */
   async function typing(id: string, staff: Staff) {
     const conversation = await loadConversation(deps, id);
@@ -238,7 +249,7 @@ export function createOperatorService(deps: Deps) {
     await deps.store.events.append(visitorStream(id), { type: 'typing', data: { who: 'operator', name: await displayName(staff.id) } });
   }
 
-  return { queue, view, claim, reply, transfer, resolve, release, setPresence, typing, callbacks, completeCallback };
+  return { queue, view, claim, reply, transfer, resolve, release, setPresence, heartbeat, typing, callbacks, completeCallback };
 }
 
 function joinedText(name: string, lang: 'ru' | 'en'): string {

@@ -76,6 +76,20 @@ for (const kind of ['memory', 'upstash'] as const) {
       expect(body.notice).toMatch(/оператор/i);
     });
 
+    it('an operator who went offline stays offline when the console reconnects its stream', async () => {
+      const { app, deps } = setup({ SSE_MAX_SECONDS: '1' });
+      const op = await makeStaff(deps, 'operator');
+      await app.request('/api/operator/presence', { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ online: false }) });
+      await readEvents(await app.request(`/api/operator/events?token=${op.token}`), 1, 200);
+      const { res } = await handedOff(app);
+      expect((await res.json()).availability.kind).toBe('offline');
+      // An operator who never said anything is online while the console is open.
+      const other = await makeStaff(deps, 'operator');
+      await readEvents(await app.request(`/api/operator/events?token=${other.token}`), 1, 200);
+      const { res: again } = await handedOff(app);
+      expect((await again.json()).availability.kind).toBe('wait');
+    });
+
     it('asking twice queues once', async () => {
       const { app, deps } = setup();
       const op = await makeStaff(deps, 'operator');

@@ -58,7 +58,7 @@ export const onPresence: RouteHandler<typeof routes.postPresence, HonoEnv> = asy
 
 export const onEvents: RouteHandler<typeof routes.operatorEvents, HonoEnv> = async (c) => {
   // Opening the stream counts as a presence heartbeat: the console is open.
-  await service(c).setPresence(c.get('staff'), true);
+  await service(c).heartbeat(c.get('staff'));
   return serveEvents(c, { stream: OPERATOR_STREAM }) as never;
 };
 
