@@ -56,10 +56,21 @@ export function serveEvents(c: Context<HonoEnv>, opts: SseOptions): Response | P
   });
 }
 
-/** The polling fallback: the events after lastId, at once, as JSON. */
+/**
+ * The polling fallback: the events after lastId, at once, as JSON. Gaps are told as the stream
+ * tells them: `resync: true` when the id is from before the stream started over (it then
+ * answers from the beginning) or when events after it were trimmed.
+ */
 async function poll(c: Context<HonoEnv>, opts: SseOptions, after: number): Promise<Response> {
   const { store } = c.get('deps');
-  const events = await store.events.after(opts.stream, after, 100);
-  const lastEventId = events.at(-1)?.id ?? after;
-  return c.json({ events: events.map((e) => ({ id: e.id, type: e.type, data: e.data })), lastEventId });
+  const restarted = after > (await store.events.lastId(opts.stream));
+  const from = restarted ? 0 : after;
+  const events = await store.events.after(opts.stream, from, 100);
+  const trimmed = from > 0 && events[0] !== undefined && events[0].id > from + 1;
+  const lastEventId = events.at(-1)?.id ?? from;
+  return c.json({
+    events: events.map((e) => ({ id: e.id, type: e.type, data: e.data })),
+    lastEventId,
+    ...(restarted || trimmed ? { resync: true } : {}),
+  });
 }

@@ -276,4 +276,17 @@ describe('visitor API: events', () => {
     const empty = await (await app.request(`/api/conversations/${convo.id}/events?poll=1&lastEventId=${body.lastEventId}`, auth(convo.token))).json();
     expect(empty).toEqual({ events: [], lastEventId: body.lastEventId });
   });
+
+  it('polling with an id from before the stream started over says resync and answers from the start', async () => {
+    const { app } = makeTestApp();
+    const convo = await startConversation(app);
+    await postText(app, convo, 'hello');
+    const stale = await (await app.request(`/api/conversations/${convo.id}/events?poll=1&lastEventId=500`, auth(convo.token))).json();
+    expect(stale.resync).toBe(true);
+    expect(stale.events[0]).toMatchObject({ id: 1 });
+    await postText(app, convo, 'and again');
+    const next = await (await app.request(`/api/conversations/${convo.id}/events?poll=1&lastEventId=${stale.lastEventId}`, auth(convo.token))).json();
+    expect(next.resync).toBeUndefined();
+    expect(next.events.map((e: { data: { text?: string } }) => e.data.text)).toContain('and again');
+  });
 });

@@ -62,7 +62,7 @@ export const conversationEvents = createRoute({
   ...onConversation,
   summary: 'Live events (Server-Sent Events)',
   description:
-    'Events `message`, `status`, `typing`; each has an id, and the stream resumes after `Last-Event-ID` (or `?lastEventId=`). Pass the token as `?token=` from EventSource. The stream ends after a while; EventSource reconnects by itself. Where streaming is blocked, `?poll=1` answers at once with the events after `lastEventId` as JSON (polling fallback).',
+    'Events `message`, `status`, `typing`; each has an id, and the stream resumes after `Last-Event-ID` (or `?lastEventId=`). Pass the token as `?token=` from EventSource. The stream ends after a while; EventSource reconnects by itself. Where streaming is blocked, `?poll=1` answers at once with the events after `lastEventId` as JSON (polling fallback), with `resync: true` when some were missed.',
   request: {
     params: conversationIdParams,
     query: z.object({ token: z.string().optional(), lastEventId: z.string().optional(), poll: z.enum(['0', '1']).optional() }),
@@ -76,6 +76,8 @@ export const conversationEvents = createRoute({
           schema: z.object({
             events: z.array(z.object({ id: z.number(), type: z.string(), data: z.unknown() })),
             lastEventId: z.number(),
+            /** true when events after the given id are gone (trimmed, or the stream started over): reload the conversation, then go on from lastEventId */
+            resync: z.boolean().optional(),
           }),
         },
       },
