@@ -33,7 +33,8 @@ export function createOperatorService(deps: Deps) {
         const conversation = await store.conversations.get(entry.conversationId);
         // The queue index trails the record; the record is the truth.
         if (!conversation || conversation.status !== 'waiting') return null;
-        const sla = slaState({ waitingSince: entry.waitingSince, targetSeconds: env.SLA_FIRST_REPLY_SECONDS, now });
+        // Back in the queue after a transfer, a conversation already answered in time stays "met".
+        const sla = slaState({ waitingSince: entry.waitingSince, firstHumanReplyAt: conversation.firstHumanReplyAt, targetSeconds: env.SLA_FIRST_REPLY_SECONDS, now });
         const packet = await collections.packets.get(entry.conversationId);
         return { ...entry, id: entry.conversationId, lang: conversation.lang, vip: conversation.vip, sla, packet, waitedSeconds: Math.round((now - entry.waitingSince) / 1000) };
       }),

@@ -222,6 +222,20 @@ for (const kind of ['memory', 'upstash'] as const) {
       expect((await app.request('/api/operator/conversations/nope/claim', { method: 'POST', headers: staffHeaders(op.token) })).status).toBe(404);
     });
 
+    it('a conversation answered in time and transferred back to the queue is not shown as breached', async () => {
+      const { app, deps, advance } = setup({ SLA_FIRST_REPLY_SECONDS: '60' });
+      const op = await makeStaff(deps, 'operator');
+      const { convo } = await handedOff(app);
+      const base = `/api/operator/conversations/${convo.id}`;
+      await app.request(`${base}/claim`, { method: 'POST', headers: staffHeaders(op.token) });
+      advance(10_000);
+      await app.request(`${base}/messages`, { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ text: 'Смотрю ваш заказ' }) });
+      await app.request(`${base}/transfer`, { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ department: 'billing' }) });
+      advance(120_000);
+      const [item] = (await (await app.request('/api/operator/queue', { headers: staffHeaders(op.token) })).json()).items;
+      expect(item).toMatchObject({ conversationId: convo.id, sla: { breached: false, replied: true } });
+    });
+
     it('transfer to a department puts it back in the queue there; release gives it to the bot', async () => {
       const { app, deps } = setup();
       const op = await makeStaff(deps, 'operator');
