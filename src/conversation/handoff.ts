@@ -83,7 +83,10 @@ export async function handOff(deps: Deps, conversationId: string, input: Handoff
     });
   }
   const entry = changed ? null : await collections.queue.get(conversationId);
-  const availability = await currentAvailability(deps, after.department ?? input.department, entry?.waitingSince ?? now);
+  const availability: Availability =
+    after.status === 'assigned'
+      ? { kind: 'with_operator' }
+      : await currentAvailability(deps, after.department ?? input.department, entry?.waitingSince ?? now);
   const notice = handoffNotice(availability, input.lang, { timeZone: deps.config.schedule.timeZone, now: deps.clock.now() });
   return { conversation: after, changed, availability, notice };
 }

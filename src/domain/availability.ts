@@ -29,7 +29,9 @@ export interface AvailabilityInput {
 
 export type Availability =
   | { kind: 'wait'; minutes: number; range: [number, number] }
-  | { kind: 'offline'; nextOpeningMs: number | null };
+  | { kind: 'offline'; nextOpeningMs: number | null }
+  /** asked for a person while one already has the conversation: no queue, no wait */
+  | { kind: 'with_operator' };
 
 const DEFAULT_HANDLE_MINUTES = 8;
 
@@ -86,6 +88,9 @@ export interface NoticeContext {
  * // 'Сейчас операторов нет на связи. Оставьте e-mail или телефон — мы ответим, когда откроемся (завтра в 9:00 по времени UTC+3).'
  */
 export function handoffNotice(outcome: Availability, lang: 'ru' | 'en', ctx: NoticeContext = {}): string {
+  if (outcome.kind === 'with_operator') {
+    return lang === 'ru' ? 'Оператор уже в этом чате и ответит здесь.' : 'An operator is already in this chat and will reply here.';
+  }
   if (outcome.kind === 'wait') {
     const [lo, hi] = outcome.range;
     if (hi <= 2) {

@@ -99,6 +99,18 @@ for (const kind of ['memory', 'upstash'] as const) {
       expect(queue.items).toHaveLength(1);
     });
 
+    it('asking for a person while an operator already has the chat promises no wait', async () => {
+      const { app, deps } = setup();
+      const op = await makeStaff(deps, 'operator');
+      await app.request('/api/operator/presence', { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ online: true }) });
+      const { convo } = await handedOff(app);
+      await app.request(`/api/operator/conversations/${convo.id}/claim`, { method: 'POST', headers: staffHeaders(op.token) });
+      const again = await (await app.request(`/api/conversations/${convo.id}/handoff`, { method: 'POST', ...auth(convo.token) })).json();
+      expect(again).toMatchObject({ status: 'assigned', availability: { kind: 'with_operator' } });
+      expect(again.notice).toMatch(/уже в этом чате/);
+      expect(again.notice).not.toMatch(/примерно через/);
+    });
+
     it('a contact left while offline is stored and shown in the transcript; a bad phone is 400', async () => {
       const { app, deps } = setup({ BUSINESS_HOURS: NEVER_OPEN });
       const op = await makeStaff(deps, 'operator');

@@ -65,6 +65,13 @@ export const createdConversationSchema = conversationViewSchema
   .extend({ token: z.string().openapi({ description: 'Bearer token for this conversation only' }) })
   .openapi('CreatedConversation');
 
+/** What the visitor is told after a handoff (the domain's Availability). */
+const availabilitySchema = z.union([
+  z.object({ kind: z.literal('wait'), minutes: z.number(), range: z.tuple([z.number(), z.number()]) }),
+  z.object({ kind: z.literal('offline'), nextOpeningMs: z.number().nullable() }),
+  z.object({ kind: z.literal('with_operator') }),
+]);
+
 export const postMessageResultSchema = z
   .object({
     message: publicMessageSchema,
@@ -73,13 +80,9 @@ export const postMessageResultSchema = z
     decision: z
       .object({
         ...decisionSummarySchema.shape,
-        handoff: z
-          .union([
-            z.object({ kind: z.literal('wait'), minutes: z.number(), range: z.tuple([z.number(), z.number()]) }),
-            z.object({ kind: z.literal('offline'), nextOpeningMs: z.number().nullable() }),
-          ])
+        handoff: availabilitySchema
           .optional()
-          .openapi({ description: 'On a handoff: a wait estimate, or offline (show the contact form)' }),
+          .openapi({ description: 'On a handoff: a wait estimate, offline (show the contact form), or already with an operator' }),
       })
       .openapi('Decision'),
   })
@@ -103,11 +106,6 @@ export const ratingBody = z
   .object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() })
   .strict()
   .openapi('Rating');
-
-const availabilitySchema = z.union([
-  z.object({ kind: z.literal('wait'), minutes: z.number(), range: z.tuple([z.number(), z.number()]) }),
-  z.object({ kind: z.literal('offline'), nextOpeningMs: z.number().nullable() }),
-]);
 
 export const handoffResultSchema = z
   .object({ status: conversationStatusSchema, availability: availabilitySchema, notice: z.string() })
