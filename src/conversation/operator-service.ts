@@ -6,7 +6,7 @@ import { AppError } from '../http/errors';
 import { handoffCollections } from './collections';
 import { applyAction, loadConversation, updateConversation } from './records';
 import { visitorStream } from './streams';
-import { postMessage, publishStatus, publishToOperators } from './transcript';
+import { postMessage, postNotice, publishStatus, publishToOperators } from './transcript';
 
 export interface Staff {
   id: string;
@@ -127,7 +127,7 @@ export function createOperatorService(deps: Deps) {
     const name = await displayName(operatorId);
     await publishStatus(deps, conversation.id, { status: 'assigned', operator: { name } });
     await publishToOperators(deps, 'claimed', { conversationId: conversation.id, operatorId });
-    await postMessage(deps, conversation.id, { role: 'system', text: joinedText(name, conversation.lang) });
+    await postNotice(deps, conversation.id, { role: 'system', text: joinedText(name, conversation.lang) });
   }
 
   function assertOwner(conversation: Conversation, staff: Staff) {
@@ -192,7 +192,7 @@ export function createOperatorService(deps: Deps) {
 
   async function noteTransfer(id: string, staff: Staff, input: { department?: string; operatorId?: string; note?: string }) {
     const target = input.operatorId ? `operator ${await displayName(input.operatorId)}` : `department ${input.department}`;
-    await postMessage(deps, id, { role: 'note', authorId: staff.id, text: `Transferred to ${target}${input.note ? `: ${input.note}` : ''}` });
+    await postNotice(deps, id, { role: 'note', authorId: staff.id, text: `Transferred to ${target}${input.note ? `: ${input.note}` : ''}` });
   }
 
   async function resolve(id: string, staff: Staff, input: { resolution?: string }) {
@@ -206,9 +206,9 @@ export function createOperatorService(deps: Deps) {
       };
     });
     await Promise.all([collections.queue.delete(id), collections.assignments.delete(id)]);
-    if (input.resolution) await postMessage(deps, id, { role: 'note', authorId: staff.id, text: `Resolved: ${input.resolution}` });
     await publishStatus(deps, id, { status: after.status });
     await publishToOperators(deps, 'resolved', { conversationId: id, by: staff.id });
+    if (input.resolution) await postNotice(deps, id, { role: 'note', authorId: staff.id, text: `Resolved: ${input.resolution}` });
     return after;
   }
 

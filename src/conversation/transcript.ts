@@ -3,13 +3,33 @@ import { toPublicMessage, type Message } from '../domain/conversation';
 import { AppError } from '../http/errors';
 import { OPERATOR_STREAM, visitorStream } from './streams';
 
-/** Append a message to the transcript, or 413 when the conversation is full. */
-export async function appendMessage(deps: Deps, conversationId: string, message: Message) {
-  const stored = await deps.store.transcripts.append(conversationId, message, deps.env.MAX_MESSAGES);
+/**
+ * Append a message to the transcript, or 413 when the conversation is full. `reserve` keeps that
+ * many slots free for what follows: a visitor's message needs room for its answer.
+ */
+export async function appendMessage(deps: Deps, conversationId: string, message: Message, opts: { reserve?: number } = {}) {
+  const stored = await deps.store.transcripts.append(conversationId, message, deps.env.MAX_MESSAGES - (opts.reserve ?? 0));
   if (stored.status === 'full') {
     throw new AppError('conversation_too_long', `A conversation holds at most ${deps.env.MAX_MESSAGES} messages; start a new one`);
   }
   return stored;
+}
+
+/**
+ * A notice that follows a change already made (an operator joined, a transfer, a resolution):
+ * written when there is room, skipped on a full transcript, so the change it describes is
+ * never turned into an error after the fact.
+ */
+export async function postNotice(deps: Deps, conversationId: string, message: Omit<Message, 'id' | 'createdAt'>): Promise<Message | undefined> {
+  try {
+    return await postMessage(deps, conversationId, message);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'conversation_too_long') {
+      deps.logger.warn('transcript full: notice not written', { conversationId, role: message.role });
+      return undefined;
+    }
+    throw error;
+  }
 }
 
 /**

@@ -10,7 +10,7 @@ import { issueVisitorToken } from '../security/visitor-token';
 import { handoffCollections } from './collections';
 import { handOff, type HandoffResult } from './handoff';
 import { applyAction, loadConversation, updateConversation } from './records';
-import { appendMessage, postMessage, publishMessage, publishStatus, publishToOperators } from './transcript';
+import { appendMessage, postMessage, postNotice, publishMessage, publishStatus, publishToOperators } from './transcript';
 
 export interface StartInput {
   lang?: Lang;
@@ -85,9 +85,10 @@ export function createVisitorService(deps: Deps) {
     await enforceRateLimit(deps, { name: 'messages', limit: env.RATE_MESSAGES_PER_MINUTE, windowSeconds: 60 }, id, 'Too many messages; wait a moment');
     await reopenIfResolved(await loadConversation(deps, id));
 
-    // Stored before anything else is done with it: from here on the message is never lost.
+    // Stored before anything else is done with it: from here on the message is never lost. The
+    // last slot of a conversation stays free for the answer, so a stored message is never 413.
     const message: Message = { id: deps.ids(), role: 'visitor', text, createdAt: clock.now(), clientId: input.clientId };
-    const stored = await appendMessage(deps, id, message);
+    const stored = await appendMessage(deps, id, message, { reserve: 1 });
     if (stored.status === 'duplicate') return replay(id, stored.message);
     await publishMessage(deps, id, stored.message);
 
@@ -156,7 +157,7 @@ export function createVisitorService(deps: Deps) {
       complaint: null,
       lang: conversation.lang,
     });
-    if (result.changed) await postMessage(deps, id, { role: 'system', text: result.notice });
+    if (result.changed) await postNotice(deps, id, { role: 'system', text: result.notice });
     return result;
   }
 

@@ -160,6 +160,16 @@ describe('visitor API: bad input gets the envelope', () => {
     await expectEnvelope(last!, 413, 'conversation_too_long');
   });
 
+  it('a message is refused before it is stored when no room is left for its answer: a stored message is never 413', async () => {
+    const { app, deps } = makeTestApp({ MAX_MESSAGES: '10' }, { bot: answeringBot });
+    const convo = await startConversation(app); // greeting: 1 message
+    for (let i = 0; i < 4; i++) expect((await postText(app, convo, `q${i}`)).status).toBe(201); // 9 messages
+    await expectEnvelope(await postText(app, convo, 'last question'), 413, 'conversation_too_long');
+    const texts = (await deps.store.transcripts.list(convo.id)).map((m) => m.text);
+    expect(texts).toHaveLength(9);
+    expect(texts).not.toContain('last question');
+  });
+
   it('a wrong conversation id → 403 with a token, 404 when the conversation is gone', async () => {
     const { app, deps } = makeTestApp();
     const convo = await startConversation(app);

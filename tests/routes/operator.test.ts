@@ -234,6 +234,25 @@ for (const kind of ['memory', 'upstash'] as const) {
       expect((await app.request('/api/operator/conversations/nope/claim', { method: 'POST', headers: staffHeaders(op.token) })).status).toBe(404);
     });
 
+    it('on a full transcript, claim and resolve still succeed and are told; only their notices are skipped', async () => {
+      const { app, deps } = setup({ MAX_MESSAGES: '10' });
+      const op = await makeStaff(deps, 'operator');
+      const convo = await startConversation(app, { lang: 'en' });
+      await app.request(`/api/conversations/${convo.id}/handoff`, { method: 'POST', ...auth(convo.token) });
+      for (let i = 0; (await postText(app, convo, `still waiting ${i}`)).status === 201; i++);
+      const base = `/api/operator/conversations/${convo.id}`;
+      const claim = () => app.request(`${base}/claim`, { method: 'POST', headers: staffHeaders(op.token) });
+      expect((await claim()).status).toBe(200); // its "joined" notice takes the last slot
+      await app.request(`${base}/release`, { method: 'POST', headers: staffHeaders(op.token) });
+      await app.request(`/api/conversations/${convo.id}/handoff`, { method: 'POST', ...auth(convo.token) });
+      expect((await claim()).status).toBe(200);
+      const resolved = await app.request(`${base}/resolve`, { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ resolution: 'refund sent' }) });
+      expect(resolved.status).toBe(200);
+      const visitorEvents = await (await app.request(`/api/conversations/${convo.id}/events?poll=1`, auth(convo.token))).json();
+      expect(visitorEvents.events.filter((e: { type: string }) => e.type === 'status').at(-1).data.status).toBe('resolved');
+      expect(await deps.store.transcripts.list(convo.id)).toHaveLength(10);
+    });
+
     it('a conversation answered in time and transferred back to the queue is not shown as breached', async () => {
       const { app, deps, advance } = setup({ SLA_FIRST_REPLY_SECONDS: '60' });
       const op = await makeStaff(deps, 'operator');
