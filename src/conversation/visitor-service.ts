@@ -41,6 +41,7 @@ export function createVisitorService(deps: Deps) {
       id: deps.ids(),
       status: 'bot',
       lang: input.lang ?? 'en',
+      ...(input.lang ? {} : { langFromMessages: true }),
       page: input.page,
       visitor: input.visitor,
       attributes: input.attributes,
@@ -93,11 +94,15 @@ export function createVisitorService(deps: Deps) {
     await publishMessage(deps, id, stored.message);
 
     // Read the status after storing: a resolve that landed meanwhile reopens rather than swallowing the message.
-    const conversation = await reopenIfResolved(await loadConversation(deps, id));
+    let conversation = await reopenIfResolved(await loadConversation(deps, id));
+    const lang = detectLanguage(text, conversation.lang);
+    // With no language given at start, notices, the packet and the operator follow the visitor's.
+    if (conversation.langFromMessages && lang !== conversation.lang) {
+      conversation = (await updateConversation(deps, id, (c) => (c.langFromMessages ? { ...c, lang } : c))).after;
+    }
     // A person owns it (or is about to): the bot stays silent.
     if (conversation.status !== 'bot') return { message: stored.message, decision: SILENT };
 
-    const lang = detectLanguage(text, conversation.lang);
     const history = await store.transcripts.list(id, { limit: stored.index });
     const decision = await deps.bot.decide({ conversation, text, lang, history });
     return { message: stored.message, ...(await act(conversation, stored.message, decision, lang)) };

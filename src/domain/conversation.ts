@@ -20,6 +20,8 @@ export const conversationSchema = z.object({
   id: z.string(),
   status: conversationStatusSchema,
   lang: langSchema,
+  /** The visitor gave no language at start: `lang` follows the language they write in. */
+  langFromMessages: z.boolean().optional(),
   page: z.string().optional(),
   visitor: visitorSchema.optional(),
   createdAt: z.number(),

@@ -99,6 +99,26 @@ for (const kind of ['memory', 'upstash'] as const) {
       expect(queue.items).toHaveLength(1);
     });
 
+    it('with no language given at start, the conversation follows the language the visitor writes in', async () => {
+      const { app, deps } = setup();
+      const op = await makeStaff(deps, 'operator');
+      await app.request('/api/operator/presence', { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ online: true }) });
+      const convo = await startConversation(app);
+      await postText(app, convo, 'Здравствуйте, где мой заказ № 123456?');
+      const res = await (await app.request(`/api/conversations/${convo.id}/handoff`, { method: 'POST', ...auth(convo.token) })).json();
+      expect(res.notice).toMatch(/Оператор/);
+      const [item] = (await (await app.request('/api/operator/queue', { headers: staffHeaders(op.token) })).json()).items;
+      expect(item.lang).toBe('ru');
+      expect(item.packet.lang).toBe('ru');
+
+      // A language chosen at start stays.
+      const fixed = await startConversation(app, { lang: 'en' });
+      await postText(app, fixed, 'Здравствуйте, где мой заказ № 654321?');
+      const fixedRes = await (await app.request(`/api/conversations/${fixed.id}/handoff`, { method: 'POST', ...auth(fixed.token) })).json();
+      expect(fixedRes.notice).toMatch(/operator/i);
+      expect(fixedRes.notice).not.toMatch(/Оператор/);
+    });
+
     it('asking for a person while an operator already has the chat promises no wait', async () => {
       const { app, deps } = setup();
       const op = await makeStaff(deps, 'operator');
