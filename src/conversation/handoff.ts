@@ -82,11 +82,21 @@ export async function handOff(deps: Deps, conversationId: string, input: Handoff
       summary: packet.summary,
     });
   }
-  const entry = changed ? null : await collections.queue.get(conversationId);
-  const availability: Availability =
-    after.status === 'assigned'
-      ? { kind: 'with_operator' }
-      : await currentAvailability(deps, after.department ?? input.department, entry?.waitingSince ?? now);
+  const availability = await availabilityFor(deps, after, { department: input.department, waitingSince: changed ? now : undefined });
   const notice = handoffNotice(availability, input.lang, { timeZone: deps.config.schedule.timeZone, now: deps.clock.now() });
   return { conversation: after, changed, availability, notice };
+}
+
+/**
+ * What a visitor whose conversation went to a person can be told now: already with an operator,
+ * or the wait for their place in the queue (from the queue entry unless `waitingSince` is given).
+ */
+export async function availabilityFor(
+  deps: Deps,
+  conversation: Conversation,
+  opts: { department?: string; waitingSince?: number } = {},
+): Promise<Availability> {
+  if (conversation.status === 'assigned') return { kind: 'with_operator' };
+  const since = opts.waitingSince ?? (await handoffCollections(deps.store).queue.get(conversation.id))?.waitingSince ?? deps.clock.now();
+  return currentAvailability(deps, conversation.department ?? opts.department ?? 'general', since);
 }

@@ -8,7 +8,7 @@ import { AppError } from '../http/errors';
 import { enforceRateLimit } from '../http/rate-limit';
 import { issueVisitorToken } from '../security/visitor-token';
 import { handoffCollections } from './collections';
-import { handOff, type HandoffResult } from './handoff';
+import { availabilityFor, handOff, type HandoffResult } from './handoff';
 import { applyAction, loadConversation, updateConversation } from './records';
 import { appendMessage, postMessage, postNotice, publishMessage, publishStatus, publishToOperators } from './transcript';
 
@@ -137,11 +137,16 @@ export function createVisitorService(deps: Deps) {
     }
   }
 
-  /** A retried post: answer as the first time did, from the transcript. */
+  /**
+   * A retried post: answer as the first time did, from the transcript. A handoff's availability
+   * is not kept with the reply, so it is told as it stands now (the wait has moved on anyway).
+   */
   async function replay(id: string, message: Message): Promise<PostResult> {
     const transcript = await store.transcripts.list(id);
     const reply = transcript.find((m) => m.replyTo === message.id);
-    return { message, reply, decision: reply?.decision ?? SILENT };
+    const decision = reply?.decision ?? SILENT;
+    if (decision.kind !== 'handoff') return { message, reply, decision };
+    return { message, reply, decision: { ...decision, handoff: await availabilityFor(deps, await loadConversation(deps, id)) } };
   }
 
   async function read(id: string) {

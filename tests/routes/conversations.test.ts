@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Bot } from '../../src/domain/decision';
 import { answeringBot, auth, json, makeTestApp, postText, readEvents, startConversation } from '../helpers/app';
 
 
@@ -54,6 +55,21 @@ describe('visitor API: a conversation end to end', () => {
     expect(second.decision).toEqual(first.decision);
     const read = await (await app.request(`/api/conversations/${convo.id}`, auth(convo.token))).json();
     expect(read.messages.filter((m: { role: string }) => m.role === 'visitor')).toHaveLength(1);
+  });
+
+  it('answers a retried message that was handed off as the first time, with what the visitor is told', async () => {
+    const handingOff: Bot = {
+      async decide() {
+        return { kind: 'handoff', confidence: 0.2, reasons: ['low_confidence'], sources: [] };
+      },
+    };
+    const { app } = makeTestApp({}, { bot: handingOff });
+    const convo = await startConversation(app);
+    const first = await (await postText(app, convo, 'something odd', { clientId: 'c-9' })).json();
+    const second = await (await postText(app, convo, 'something odd', { clientId: 'c-9' })).json();
+    expect(first.decision.handoff).toMatchObject({ kind: 'offline' });
+    expect(second.reply.id).toBe(first.reply.id);
+    expect(second.decision).toEqual(first.decision);
   });
 
   it('keeps taking the visitor’s messages while waiting, with the bot silent', async () => {
