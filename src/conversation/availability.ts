@@ -1,15 +1,27 @@
 import type { Deps } from '../deps';
 import { whatToTell, type Availability } from '../domain/availability';
 import { isOpen, nextOpening } from '../domain/business-hours';
+import { queueOrder, slaState } from '../domain/sla';
 import { handoffCollections } from './collections';
 
 export type { Availability };
 
+/** A place in the queue: whose, in which department, how urgent, since when. */
+export interface QueuePlace {
+  conversationId: string;
+  department: string;
+  priority: number;
+  waitingSince: number;
+}
+
 /**
  * Who can take a conversation of `department` now, and so what the visitor may be promised:
  * a wait estimate while an operator is online within business hours, otherwise the contact form.
+ * Ahead of the visitor are the conversations of the same department that the queue serves first
+ * (SLA breaches, then priority, then the longest wait): a VIP is not told the whole line's wait.
  */
-export async function currentAvailability(deps: Deps, department: string, waitingSince: number): Promise<Availability> {
+export async function currentAvailability(deps: Deps, place: QueuePlace): Promise<Availability> {
+  const { department } = place;
   const now = deps.clock.now();
   const { schedule } = deps.config;
   const open = isOpen(schedule, now);
@@ -29,7 +41,17 @@ export async function currentAvailability(deps: Deps, department: string, waitin
     .filter((u) => !u.disabled && (u.role === 'operator' || u.role === 'admin'))
     .filter((u) => u.departments.length === 0 || u.departments.includes(department))
     .map((u) => ({ online: onlineIds.has(u.id), capacity: u.capacity, active: active.get(u.id) ?? 0 }));
-  const queueAhead = queue.filter((q) => q.value.waitingSince < waitingSince).length;
+  const target = deps.env.SLA_FIRST_REPLY_SECONDS;
+  const item = (p: { conversationId: string; priority: number; waitingSince: number }) => ({
+    id: p.conversationId,
+    priority: p.priority,
+    waitingSince: p.waitingSince,
+    breached: slaState({ waitingSince: p.waitingSince, targetSeconds: target, now }).breached,
+  });
+  const mine = item(place);
+  const queueAhead = queue.filter(
+    (q) => q.value.conversationId !== place.conversationId && q.value.department === department && queueOrder(item(q.value), mine) < 0,
+  ).length;
   return whatToTell({
     open,
     operators,

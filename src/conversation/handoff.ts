@@ -82,7 +82,7 @@ export async function handOff(deps: Deps, conversationId: string, input: Handoff
       summary: packet.summary,
     });
   }
-  const availability = await availabilityFor(deps, after, { department: input.department, waitingSince: changed ? now : undefined });
+  const availability = await availabilityFor(deps, after, { department: input.department, priority: input.priority, waitingSince: changed ? now : undefined });
   const notice = handoffNotice(availability, input.lang, { timeZone: deps.config.schedule.timeZone, now: deps.clock.now() });
   return { conversation: after, changed, availability, notice };
 }
@@ -94,9 +94,14 @@ export async function handOff(deps: Deps, conversationId: string, input: Handoff
 export async function availabilityFor(
   deps: Deps,
   conversation: Conversation,
-  opts: { department?: string; waitingSince?: number } = {},
+  opts: { department?: string; priority?: number; waitingSince?: number } = {},
 ): Promise<Availability> {
   if (conversation.status === 'assigned') return { kind: 'with_operator' };
-  const since = opts.waitingSince ?? (await handoffCollections(deps.store).queue.get(conversation.id))?.waitingSince ?? deps.clock.now();
-  return currentAvailability(deps, conversation.department ?? opts.department ?? 'general', since);
+  const entry = await handoffCollections(deps.store).queue.get(conversation.id);
+  return currentAvailability(deps, {
+    conversationId: conversation.id,
+    department: conversation.department ?? entry?.department ?? opts.department ?? 'general',
+    priority: entry?.priority ?? opts.priority ?? 0,
+    waitingSince: opts.waitingSince ?? entry?.waitingSince ?? deps.clock.now(),
+  });
 }
