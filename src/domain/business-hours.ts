@@ -104,9 +104,20 @@ export function instantOf(timeZone: string, year: number, month: number, date: n
   const fits = [wall - before, wall - after].filter((t) => t + zoneOffset(timeZone, t) === wall);
   // Two fits: a repeated hour (autumn); the earlier one is the first time the clock reads it.
   if (fits.length > 0) return Math.min(...fits);
-  // No fit: a spring-forward gap; the clock jumps past it, so open right after the jump.
-  return wall - Math.min(before, after);
+  // No fit: a spring-forward gap. The clock jumps over this wall time, so its first instant is
+  // the jump itself (where isOpen, reading the wall clock, first sees it passed): search for it.
+  let lo = wall - Math.max(before, after); // still on the old offset
+  let hi = wall - Math.min(before, after); // already on the new one
+  const old = zoneOffset(timeZone, lo);
+  while (hi - lo > MINUTE_MS) {
+    const mid = lo + Math.floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS;
+    if (zoneOffset(timeZone, mid) === old) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
+
+const MINUTE_MS = 60_000;
 
 function isoDate(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

@@ -99,9 +99,18 @@ describe('local time and DST edges', () => {
     expect(localTime('Europe/Moscow', at('2026-11-22T21:30:00Z'))).toMatchObject({ iso: '2026-11-23', day: 1, minutes: 30 });
   });
 
-  it('a wall time in the spring gap resolves to just after the jump', () => {
-    // 02:30 does not exist in Berlin on 2026-03-29; 03:30 CEST does.
-    expect(iso(instantOf('Europe/Berlin', 2026, 3, 29, 150))).toBe('2026-03-29T01:30:00.000Z');
+  it('a wall time in the spring gap resolves to the jump itself', () => {
+    // 02:30 does not exist in Berlin on 2026-03-29: the clock goes from 02:00 CET to 03:00 CEST (01:00Z).
+    expect(iso(instantOf('Europe/Berlin', 2026, 3, 29, 150))).toBe('2026-03-29T01:00:00.000Z');
+    expect(iso(instantOf('America/New_York', 2026, 3, 8, 150))).toBe('2026-03-08T07:00:00.000Z');
+  });
+
+  it('an opening in the spring gap: nextOpening names the first instant isOpen is true', () => {
+    const schedule = scheduleSchema.parse({ timeZone: 'America/New_York', weekly: { sun: [['02:30', '10:00']] } });
+    const opening = nextOpening(schedule, at('2026-03-08T06:50:00Z'))!; // 01:50 EST
+    expect(iso(opening)).toBe('2026-03-08T07:00:00.000Z'); // 03:00 EDT
+    expect(isOpen(schedule, opening)).toBe(true);
+    expect(isOpen(schedule, opening - 60_000)).toBe(false);
   });
 
   it('a repeated autumn wall time resolves to its first occurrence', () => {
