@@ -29,6 +29,16 @@ export function describeStoreContract(name: string, makeStore: () => Store) {
         expect(await store.conversations.get('c1')).toEqual(conversation('c1'));
       });
 
+      it('keeps a conversation apart from another one\'s transcript and client ids, whatever the ids', async () => {
+        const store = makeStore();
+        await store.transcripts.append('c1', message('m0', 'a', 'v'), 100);
+        await store.transcripts.append('c1', message('m1', 'b'), 100);
+        expect(await store.conversations.get('c1:msgs')).toBeNull();
+        expect(await store.conversations.create(conversation('c1:cids'))).toBe(true);
+        expect((await store.transcripts.findByClientId('c1', 'v'))?.id).toBe('m0');
+        expect(await store.transcripts.findByClientId('c1', 'data')).toBeNull();
+      });
+
       it('replaces only on the expected version', async () => {
         const store = makeStore();
         await store.conversations.create(conversation('c1'));
@@ -63,6 +73,9 @@ export function describeStoreContract(name: string, makeStore: () => Store) {
         }
         expect((await store.transcripts.list('c1')).map((m) => m.text)).toEqual(['привет', 'ёлка 🎄', 'hello']);
         expect((await store.transcripts.list('c1', { offset: 1, limit: 1 })).map((m) => m.id)).toEqual(['m1']);
+        expect((await store.transcripts.list('c1', { offset: 1, limit: 5 })).map((m) => m.id)).toEqual(['m1', 'm2']);
+        expect(await store.transcripts.list('c1', { limit: 0 })).toEqual([]);
+        expect(await store.transcripts.list('c1', { offset: 2, limit: 0 })).toEqual([]);
         expect(await store.transcripts.list('other')).toEqual([]);
       });
 
@@ -111,6 +124,13 @@ export function describeStoreContract(name: string, makeStore: () => Store) {
         expect((await store.events.after('s', 1)).map((e) => e.id)).toEqual([2]);
         expect(await store.events.after('s', 2)).toEqual([]);
         expect((await store.events.after('s', 0, 1)).map((e) => e.id)).toEqual([1]);
+      });
+
+      it('keeps streams apart whatever their names ("s" and "s:seq")', async () => {
+        const store = makeStore();
+        await store.events.append('s', { type: 't', data: 1 });
+        expect((await store.events.append('s:seq', { type: 't', data: 2 })).id).toBe(1);
+        expect((await store.events.append('s', { type: 't', data: 3 })).id).toBe(2);
       });
 
       it('gives concurrent appends distinct, gapless ids', async () => {

@@ -1,6 +1,8 @@
 /**
  * Every Redis key the product uses, built in one place. The prefix lets several deployments
- * (or test runs) share one database without touching each other's data.
+ * (or test runs) share one database without touching each other's data. Each kind of key has
+ * its own segment right after the prefix, so no id or stream name can spell another kind's key
+ * (a conversation "X:msgs" is not the transcript of "X").
  */
 export function createKeys(prefix: string) {
   const p = prefix;
@@ -8,13 +10,13 @@ export function createKeys(prefix: string) {
     /** hash {v: version, data: conversation JSON}; kept until deleted (the transcript of record). */
     conversation: (id: string) => `${p}:conv:${id}`,
     /** list of message JSON, oldest first; lives as long as its conversation. */
-    messages: (id: string) => `${p}:conv:${id}:msgs`,
+    messages: (id: string) => `${p}:msgs:${id}`,
     /** hash clientId → list index, so a retried post stores one message. */
-    clientIds: (id: string) => `${p}:conv:${id}:cids`,
+    clientIds: (id: string) => `${p}:cids:${id}`,
     /** sorted set of "id json" members scored by event id; expires EVENT_TTL after the last event. */
     events: (stream: string) => `${p}:ev:${stream}`,
     /** counter of the last event id of a stream; expires with it. */
-    eventSeq: (stream: string) => `${p}:ev:${stream}:seq`,
+    eventSeq: (stream: string) => `${p}:evseq:${stream}`,
     /** hash id → JSON document of one namespace (packets, ratings, contacts, presence, KB edits); kept. */
     documents: (namespace: string) => `${p}:doc:${namespace}`,
     /** integer counter (e.g. the KB edit version every instance polls); kept. */

@@ -58,6 +58,8 @@ export function createUpstashStore(opts: UpstashStoreOptions): Store {
         return raw ? messageSchema.parse(JSON.parse(raw)) : null;
       },
       async list(conversationId, { offset = 0, limit } = {}) {
+        // LRANGE's end is inclusive and -1 means "to the end": a limit of 0 must not become that.
+        if (limit !== undefined && limit <= 0) return [];
         const end = limit === undefined ? -1 : offset + limit - 1;
         const raw = await guard('read transcript', () => redis.lrange<string>(keys.messages(conversationId), offset, end));
         return raw.map((item) => messageSchema.parse(JSON.parse(item)));
