@@ -91,29 +91,43 @@ export function createOperatorService(deps: Deps) {
     return live.filter(Boolean).length;
   }
 
-  /** Someone who can take a conversation: an enabled operator (or admin) with a free slot. */
-  async function assertCanTake(operatorId: string) {
+  /** Someone who can take a conversation: an enabled operator (or admin) with a free slot. Returns their capacity. */
+  async function assertCanTake(operatorId: string): Promise<number> {
     const user = await store.users.get(operatorId);
     if (!user || user.disabled) throw new AppError('not_found', 'No such operator');
     if (user.role !== 'operator' && user.role !== 'admin') throw new AppError('conflict', `${user.email} is not an operator`);
     if ((await activeCount(operatorId)) >= user.capacity) {
       throw new AppError('over_capacity', `At capacity: ${user.capacity} conversations at once`);
     }
+    return user.capacity;
   }
 
   /**
    * Claim: exactly one of any number of concurrent claims wins, because the status change is a
    * compare-and-set on the record's version. Claiming one's own conversation again is a no-op.
+   *
+   * Capacity is checked before the claim and again once its assignment is written: two claims
+   * at once by one operator at capacity − 1 both pass the first check, then each sees the other
+   * and gives back what it took. Both may give back (the operator clicks again); neither can
+   * leave the operator over capacity.
    */
   async function claim(id: string, staff: Staff): Promise<Conversation> {
     const current = await loadConversation(deps, id);
     if (current.status === 'assigned' && current.assigneeId === staff.id) return current;
     if (current.status === 'assigned') throw new AppError('already_claimed', 'Another operator has this conversation', { assigneeId: current.assigneeId });
-    await assertCanTake(staff.id);
-    const { after } = await updateConversation(deps, id, (c) => {
+    const capacity = await assertCanTake(staff.id);
+    const { before, after } = await updateConversation(deps, id, (c) => {
       if (c.status === 'assigned' && c.assigneeId !== staff.id) throw new AppError('already_claimed', 'Another operator has this conversation', { assigneeId: c.assigneeId });
       return { ...applyAction(c, { type: 'claim' }), assigneeId: staff.id };
     });
+    await collections.assignments.put(id, { operatorId: staff.id, since: clock.now() });
+    if ((await activeCount(staff.id)) > capacity) {
+      await updateConversation(deps, id, (c) =>
+        c.status === 'assigned' && c.assigneeId === staff.id ? { ...c, status: before.status, assigneeId: before.assigneeId } : c,
+      );
+      await collections.assignments.delete(id);
+      throw new AppError('over_capacity', `At capacity: ${capacity} conversations at once`);
+    }
     await afterAssign(after, staff.id);
     return after;
   }

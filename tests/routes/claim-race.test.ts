@@ -29,9 +29,37 @@ async function race(store: Store) {
   expect(view).toMatchObject({ status: 'assigned', assigneeId: winner.id });
 }
 
+/**
+ * One operator with capacity 2 and one conversation already held claims 5 more at once: never
+ * more than capacity afterwards, and every claim given back is waiting in the queue again.
+ */
+async function capacityRace(store: Store) {
+  const { app, deps } = makeTestApp({ RATE_LIMITS: 'off' }, { store });
+  const op = await makeStaff(deps, 'operator', { capacity: 2 });
+  const convos = [];
+  for (let i = 0; i < 6; i++) {
+    const convo = await startConversation(app);
+    await app.request(`/api/conversations/${convo.id}/handoff`, { method: 'POST', ...auth(convo.token) });
+    convos.push(convo);
+  }
+  const claim = (id: string) => app.request(`/api/operator/conversations/${id}/claim`, { method: 'POST', headers: staffHeaders(op.token) });
+  expect((await claim(convos[0]!.id)).status).toBe(200);
+  const statuses = (await Promise.all(convos.slice(1).map((c) => claim(c.id)))).map((r) => r.status);
+  expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(1);
+  expect(statuses.every((s) => s === 200 || s === 409)).toBe(true);
+  const records = await Promise.all(convos.map((c) => deps.store.conversations.get(c.id)));
+  expect(records.filter((r) => r?.status === 'assigned' && r.assigneeId === op.id).length).toBeLessThanOrEqual(2);
+  const queue = await (await app.request('/api/operator/queue', { headers: staffHeaders(op.token) })).json();
+  expect(queue.items).toHaveLength(6 - records.filter((r) => r?.status === 'assigned').length);
+}
+
 describe('the claim race', () => {
   it(`memory store: ${CLAIMS} concurrent claims, one winner`, async () => {
     await race(createMemoryStore());
+  });
+
+  it('memory store: one operator claiming many at once never goes over capacity', async () => {
+    await capacityRace(createMemoryStore());
   });
 
   describe('Upstash store against real Redis', () => {
@@ -43,6 +71,10 @@ describe('the claim race', () => {
 
     it(`${CLAIMS} concurrent claims, one winner`, async () => {
       await race(createUpstashStore({ url: bridge.url, token: bridge.token, prefix: `race-${Date.now()}` }));
+    });
+
+    it('one operator claiming many at once never goes over capacity', async () => {
+      await capacityRace(createUpstashStore({ url: bridge.url, token: bridge.token, prefix: `cap-${Date.now()}` }));
     });
   });
 });
