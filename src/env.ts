@@ -21,66 +21,70 @@ const jsonText = z.string().transform((text, ctx) => {
   }
 });
 
-export const envSchema = z
-  .object({
-    PORT: int(8787, 1, 65535),
-    STORE: z.enum(['memory', 'upstash']).default('memory'),
-    UPSTASH_REDIS_REST_URL: z.string().url().optional(),
-    UPSTASH_REDIS_REST_TOKEN: optionalString,
-    /** Signs visitor and staff tokens. Required with a shared store: every instance must agree. */
-    TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    ADMIN_EMAIL: z.string().email().optional(),
-    ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
-    /** How long a staff login lasts before the console must sign in again. */
-    STAFF_SESSION_HOURS: int(12, 1, 24 * 30),
-    OPENAI_API_KEY: optionalString,
-    OPENAI_BASE_URL: z.string().url().optional(),
-    /** Embedding model for semantic retrieval (with OPENAI_API_KEY or OPENAI_BASE_URL); default text-embedding-3-small. */
-    EMBEDDING_MODEL: optionalString,
-    KB_DIR: z.string().min(1).default('knowledge-base'),
-    RATE_LIMITS: flag('on'),
-    /** on: a proxy you run appends the client's address to X-Forwarded-For (its last entry is used). */
-    TRUST_PROXY: flag('off'),
-    SEED_DEMO: z.enum(['0', '1']).default('0'),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-    /** Longest visitor or operator message, in characters (longer → 413). */
-    MAX_MESSAGE_CHARS: int(4000, 1, 100_000),
-    /** Most messages one conversation may hold (more → 413: start a new conversation). */
-    MAX_MESSAGES: int(1000, 10, 100_000),
-    /** Largest JSON body any route accepts, in bytes (larger → 413). */
-    MAX_BODY_BYTES: int(32_768, 1024, 10_000_000),
-    /** A resolved conversation reopens when the visitor writes within this many minutes. */
-    REOPEN_WINDOW_MINUTES: int(24 * 60, 0, 60 * 24 * 90),
-    /** How long one SSE response stays open before the client reconnects with Last-Event-ID. */
-    SSE_MAX_SECONDS: int(55, 1, 3600),
-    /** Visitor messages allowed per conversation per minute, and new conversations per client per hour. */
-    RATE_MESSAGES_PER_MINUTE: int(20, 1, 10_000),
-    RATE_CONVERSATIONS_PER_HOUR: int(30, 1, 100_000),
-    /** Target time from handoff to the first human reply; later, the conversation is flagged and raised. */
-    SLA_FIRST_REPLY_SECONDS: int(300, 10, 7 * 24 * 3600),
-    /** An operator counts as online this long after their last heartbeat. */
-    PRESENCE_TTL_SECONDS: int(90, 10, 3600),
-    /** Average minutes an operator spends on one conversation, for wait estimates. */
-    AVG_HANDLE_MINUTES: int(8, 1, 240),
-    /** JSON: { timeZone, weekly: { mon: [["09:00","21:00"]], ... }, holidays: ["YYYY-MM-DD"] }. */
-    BUSINESS_HOURS: jsonText.optional(),
-    /** JSON: handoff policy overrides (thresholds, triggers, departments, routing). */
-    POLICY: jsonText.optional(),
-    /** The website's secret for signed visitor attributes (VIP); unset: attributes are not trusted. */
-    SITE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  })
-  .superRefine((env, ctx) => {
-    // Half an admin account is a typo, not a choice: fail at start rather than ignore it.
-    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
-      const missing = env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL';
-      const given = env.ADMIN_EMAIL ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD';
-      ctx.addIssue({ code: 'custom', path: [missing], message: `is required when ${given} is set` });
-    }
-    if (env.STORE !== 'upstash') return;
-    for (const name of ['UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN', 'TOKEN_SECRET'] as const) {
-      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when STORE=upstash' });
-    }
-  });
+/** The limits of the login and admin forms: an account the start creates must be able to sign in. */
+export const EMAIL_MAX = 320;
+export const PASSWORD_MAX = 1024;
+
+const fields = z.object({
+  PORT: int(8787, 1, 65535),
+  STORE: z.enum(['memory', 'upstash']).default('memory'),
+  UPSTASH_REDIS_REST_URL: z.string().url().optional(),
+  UPSTASH_REDIS_REST_TOKEN: optionalString,
+  /** Signs visitor and staff tokens. Required with a shared store: every instance must agree. */
+  TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ADMIN_EMAIL: z.string().email().max(EMAIL_MAX).optional(),
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(PASSWORD_MAX).optional(),
+  /** How long a staff login lasts before the console must sign in again. */
+  STAFF_SESSION_HOURS: int(12, 1, 24 * 30),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: z.string().url().optional(),
+  /** Embedding model for semantic retrieval (with OPENAI_API_KEY or OPENAI_BASE_URL); default text-embedding-3-small. */
+  EMBEDDING_MODEL: optionalString,
+  KB_DIR: z.string().min(1).default('knowledge-base'),
+  RATE_LIMITS: flag('on'),
+  /** on: a proxy you run appends the client's address to X-Forwarded-For (its last entry is used). */
+  TRUST_PROXY: flag('off'),
+  SEED_DEMO: z.enum(['0', '1']).default('0'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Longest visitor or operator message, in characters (longer → 413). */
+  MAX_MESSAGE_CHARS: int(4000, 1, 100_000),
+  /** Most messages one conversation may hold (more → 413: start a new conversation). */
+  MAX_MESSAGES: int(1000, 10, 100_000),
+  /** Largest JSON body any route accepts, in bytes (larger → 413). */
+  MAX_BODY_BYTES: int(32_768, 1024, 10_000_000),
+  /** A resolved conversation reopens when the visitor writes within this many minutes. */
+  REOPEN_WINDOW_MINUTES: int(24 * 60, 0, 60 * 24 * 90),
+  /** How long one SSE response stays open before the client reconnects with Last-Event-ID. */
+  SSE_MAX_SECONDS: int(55, 1, 3600),
+  /** Visitor messages allowed per conversation per minute, and new conversations per client per hour. */
+  RATE_MESSAGES_PER_MINUTE: int(20, 1, 10_000),
+  RATE_CONVERSATIONS_PER_HOUR: int(30, 1, 100_000),
+  /** Target time from handoff to the first human reply; later, the conversation is flagged and raised. */
+  SLA_FIRST_REPLY_SECONDS: int(300, 10, 7 * 24 * 3600),
+  /** An operator counts as online this long after their last heartbeat. */
+  PRESENCE_TTL_SECONDS: int(90, 10, 3600),
+  /** Average minutes an operator spends on one conversation, for wait estimates. */
+  AVG_HANDLE_MINUTES: int(8, 1, 240),
+  /** JSON: { timeZone, weekly: { mon: [["09:00","21:00"]], ... }, holidays: ["YYYY-MM-DD"] }. */
+  BUSINESS_HOURS: jsonText.optional(),
+  /** JSON: handoff policy overrides (thresholds, triggers, departments, routing). */
+  POLICY: jsonText.optional(),
+  /** The website's secret for signed visitor attributes (VIP); unset: attributes are not trusted. */
+  SITE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+});
+
+export const envSchema = fields.superRefine((env, ctx) => {
+  // Half an admin account is a typo, not a choice: fail at start rather than ignore it.
+  if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+    const missing = env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL';
+    const given = env.ADMIN_EMAIL ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD';
+    ctx.addIssue({ code: 'custom', path: [missing], message: `is required when ${given} is set` });
+  }
+  if (env.STORE !== 'upstash') return;
+  for (const name of ['UPSTASH_REDIS_REST_URL', 'UPSTASH_REDIS_REST_TOKEN', 'TOKEN_SECRET'] as const) {
+    if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when STORE=upstash' });
+  }
+});
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -91,18 +95,41 @@ export class ConfigError extends Error {
   }
 }
 
+/** Never echoed in an error: a typo in a secret must not put the secret into the logs. */
+const SECRETS = new Set(['TOKEN_SECRET', 'ADMIN_PASSWORD', 'SITE_SECRET', 'UPSTASH_REDIS_REST_TOKEN', 'OPENAI_API_KEY']);
+
+/** A value as an error may show it: secrets hidden, credentials in a URL masked. */
+function shown(name: string, value: string): string {
+  if (SECRETS.has(name)) return `(hidden, ${value.length} characters)`;
+  return `"${value.replace(/\/\/[^/@\s]*@/, '//***@')}"`;
+}
+
+/**
+ * A binding as text. Wrangler passes a non-string `[vars]` value as JSON (MAX_MESSAGES = 500
+ * arrives as a number, BUSINESS_HOURS = { … } as an object): those are read, not dropped.
+ */
+function asText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return undefined;
+}
+
 /** Parse a raw environment (Node's environment or Worker bindings); throws ConfigError naming each bad variable. */
 export function parseEnv(raw: Record<string, unknown>): Env {
-  // Empty strings mean "unset" in both .env files and dashboards.
-  const cleaned = Object.fromEntries(
-    Object.entries(raw).filter(([, v]) => typeof v === 'string' && v !== ''),
-  );
+  // Only this schema's variables (Workers bindings also hold KV namespaces and the like); empty
+  // strings mean "unset" in both .env files and dashboards.
+  const cleaned: Record<string, string> = {};
+  for (const name of Object.keys(fields.shape)) {
+    const text = asText(raw[name]);
+    if (text !== undefined && text !== '') cleaned[name] = text;
+  }
   const result = envSchema.safeParse(cleaned);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = issue.path.join('.') || '(environment)';
-    const got = typeof cleaned[name] === 'string' ? ` (got "${String(cleaned[name])}")` : '';
-    return `${name}: ${issue.message}${got}`;
+    const value = cleaned[name];
+    return `${name}: ${issue.message}${value === undefined ? '' : ` (got ${shown(name, value)})`}`;
   });
   throw new ConfigError(problems);
 }

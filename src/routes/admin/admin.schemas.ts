@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { roleSchema, STAFF_ID } from '../../domain/staff-user';
+import { EMAIL_MAX, PASSWORD_MAX } from '../../env';
 
-const password = z.string().min(8, 'must be at least 8 characters').max(1024);
+const password = z.string().min(8, 'must be at least 8 characters').max(PASSWORD_MAX);
 const name = z.string().trim().min(1).max(200);
 const departments = z
   .array(z.string().trim().min(1).max(64))
@@ -11,7 +12,7 @@ const capacity = z.number().int().min(1).max(50).openapi({ description: 'Most co
 
 export const createUserBody = z
   .object({
-    email: z.string().trim().email().max(320).openapi({ example: 'anna@shop.example' }),
+    email: z.string().trim().email().max(EMAIL_MAX).openapi({ example: 'anna@shop.example' }),
     password,
     role: roleSchema,
     name: name.optional(),

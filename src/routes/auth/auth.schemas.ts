@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { roleSchema } from '../../domain/staff-user';
+import { EMAIL_MAX, PASSWORD_MAX } from '../../env';
 
 /** A staff account as clients see it (publicUser): never the password hash. */
 export const staffUserViewSchema = z
@@ -16,9 +17,9 @@ export const staffUserViewSchema = z
 
 export const loginBody = z
   .object({
-    email: z.string().trim().email().max(320).openapi({ example: 'admin@demo.local' }),
+    email: z.string().trim().email().max(EMAIL_MAX).openapi({ example: 'admin@demo.local' }),
     // The cap keeps hashing cheap for absurd inputs; no real password is this long.
-    password: z.string().min(1).max(1024),
+    password: z.string().min(1).max(PASSWORD_MAX),
   })
   .strict()
   .openapi('Login');
