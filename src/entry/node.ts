@@ -26,7 +26,12 @@ async function main() {
       console.log(`  demo admin: ${demoAdmin.email} / ${demoAdmin.password} (memory store, gone on restart; set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)`);
     }
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    server.close(() => process.exit(0));
+    // Open event streams would hold close() for up to SSE_MAX_SECONDS; their clients reconnect.
+    (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

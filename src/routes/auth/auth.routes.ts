@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { errorResponses, jsonBody, jsonResponse } from '../../http/router';
 import { requireStaff } from '../../http/staff-auth';
+import { RULES } from '../../http/rate-limit';
 import { loginBody, loginResultSchema, staffUserViewSchema } from './auth.schemas';
 
 const tags = ['Staff auth'];
@@ -11,7 +12,7 @@ export const login = createRoute({
   tags,
   summary: 'Sign in as an operator, editor or admin',
   description:
-    'A wrong email and a wrong password get the same 401, so the answer does not tell which accounts exist. At most 10 attempts per email per 15 minutes.',
+    `A wrong email and a wrong password get the same 401, so the answer does not tell which accounts exist. At most ${RULES.login.limit} attempts per email from one address, and ${RULES.loginPerAddress.limit} from one address, per ${RULES.login.windowSeconds / 60} minutes (a stranger cannot lock the owner out).`,
   request: { body: jsonBody(loginBody) },
   responses: {
     200: jsonResponse(loginResultSchema, 'A session token and the account'),
