@@ -20,6 +20,8 @@ export const staffUserSchema = z.object({
   capacity: z.number().int().min(1).max(50).default(3),
   disabled: z.boolean().default(false),
   createdAt: z.number(),
+  /** Bumped by every update: an update names the version it read (compare-and-set). */
+  version: z.number().int().default(0),
 });
 export type StaffUser = z.infer<typeof staffUserSchema>;
 

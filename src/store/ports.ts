@@ -77,7 +77,10 @@ export interface UserRepo {
   findByEmail(email: string): Promise<StaffUser | null>;
   /** Store a new user; false when the email (or id) is taken. Atomic: two creates of one email, one wins. */
   create(user: StaffUser): Promise<boolean>;
-  /** Replace an existing user (same id and email); false when there is none. */
+  /**
+   * Replace an existing user (same id and email) if it is still at `user.version` (the version
+   * it was read at), storing version + 1; false when there is none or it changed meanwhile.
+   */
   update(user: StaffUser): Promise<boolean>;
   list(): Promise<StaffUser[]>;
 }

@@ -137,3 +137,28 @@ describe('GET and PATCH /api/admin/users', () => {
     expect((await app.request(`/api/admin/users/${admin.user.id}`, patch({ name: 'Boss' }, admin.token))).status).toBe(200);
   });
 });
+
+describe('PATCH /api/admin/users/:id under concurrency', () => {
+  it('a slow change (a new password) does not undo a disable made meanwhile', async () => {
+    const { app, deps, admin } = await adminApp();
+    const other = await staffToken(app, deps, 'admin', 'second-admin@test.local');
+    const op = await staffToken(app, deps, 'operator', 'op@test.local');
+    const slow = app.request(`/api/admin/users/${op.user.id}`, patch({ password: 'a-brand-new-password' }, admin.token));
+    const disable = app.request(`/api/admin/users/${op.user.id}`, patch({ disabled: true }, other.token));
+    const [a, b] = await Promise.all([slow, disable]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect((await deps.store.users.get(op.user.id))!.disabled).toBe(true);
+  });
+
+  it('two admins demoting each other at once leave at least one enabled admin', async () => {
+    const { app, deps, admin } = await adminApp();
+    const other = await staffToken(app, deps, 'admin', 'second-admin@test.local');
+    const [ra, rb] = await Promise.all([
+      app.request(`/api/admin/users/${other.user.id}`, patch({ role: 'operator' }, admin.token)),
+      app.request(`/api/admin/users/${admin.user.id}`, patch({ role: 'operator' }, other.token)),
+    ]);
+    const admins = (await deps.store.users.list()).filter((u) => u.role === 'admin' && !u.disabled);
+    expect(admins.length).toBeGreaterThan(0);
+    expect([ra.status, rb.status]).toContain(409);
+  });
+});

@@ -20,7 +20,7 @@ describe('upstash users', () => {
   it('keeps key prefixes apart', async () => {
     const a = makeStore().users;
     const b = makeStore().users;
-    const ann = { id: 'u1', email: 'ann@example.com', role: 'admin' as const, passwordHash: 'x', departments: [], capacity: 3, disabled: false, createdAt: 1 };
+    const ann = { id: 'u1', email: 'ann@example.com', role: 'admin' as const, passwordHash: 'x', departments: [], capacity: 3, disabled: false, createdAt: 1, version: 0 };
     expect(await a.create(ann)).toBe(true);
     expect(await b.findByEmail('ann@example.com')).toBeNull();
     expect(await b.create(ann)).toBe(true);

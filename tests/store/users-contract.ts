@@ -15,6 +15,7 @@ export function describeUsersContract(name: string, makeUsers: () => UserRepo) {
     capacity: 3,
     disabled: false,
     createdAt: Number(id.replace(/\D/g, '')) || 1,
+    version: 0,
     ...extra,
   });
 
@@ -56,12 +57,24 @@ export function describeUsersContract(name: string, makeUsers: () => UserRepo) {
       await users.create(user('u1', 'ann@example.com'));
       const changed = user('u1', 'ann@example.com', { role: 'editor', disabled: true, capacity: 5 });
       expect(await users.update(changed)).toBe(true);
-      expect(await users.get('u1')).toEqual(changed);
-      expect(await users.findByEmail('ann@example.com')).toEqual(changed);
+      const stored = { ...changed, version: 1 };
+      expect(await users.get('u1')).toEqual(stored);
+      expect(await users.findByEmail('ann@example.com')).toEqual(stored);
       expect(await users.update(user('u9', 'nobody@example.com'))).toBe(false);
       expect(await users.get('u9')).toBeNull();
-      expect(await users.update(user('u1', 'other@example.com'))).toBe(false);
-      expect(await users.get('u1')).toEqual(changed);
+      expect(await users.update(user('u1', 'other@example.com', { version: 1 }))).toBe(false);
+      expect(await users.get('u1')).toEqual(stored);
+    });
+
+    it('updates only the version it read: a slower update cannot undo a newer one', async () => {
+      const users = makeUsers();
+      await users.create(user('u1', 'ann@example.com'));
+      const read = (await users.get('u1'))!;
+      expect(await users.update({ ...read, disabled: true })).toBe(true);
+      expect(await users.update({ ...read, capacity: 7 })).toBe(false);
+      expect(await users.get('u1')).toMatchObject({ disabled: true, capacity: 3, version: 1 });
+      const [a, b] = await Promise.all([users.update({ ...read, version: 1, capacity: 4 }), users.update({ ...read, version: 1, capacity: 5 })]);
+      expect([a, b].filter(Boolean)).toHaveLength(1);
     });
 
     it('lists every user, oldest first, and returns copies', async () => {

@@ -28,7 +28,8 @@ export function createMemoryUsers(): UserRepo {
       const current = byId.get(user.id);
       // The email is the login and its index key: changing it would need a re-index, which no route offers.
       if (!current || current.email.toLowerCase() !== user.email.toLowerCase()) return false;
-      byId.set(user.id, structuredClone(user));
+      if (current.version !== user.version) return false;
+      byId.set(user.id, { ...structuredClone(user), version: user.version + 1 });
       return true;
     },
     async list() {

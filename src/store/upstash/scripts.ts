@@ -53,7 +53,8 @@ return id
 /**
  * Create a staff user. Prevents two concurrent creates of one email (two admins, or two
  * instances running the start-up bootstrap) from both succeeding with different ids.
- * KEYS[1] email → id hash, KEYS[2] user key; ARGV: lower-cased email, id, user JSON.
+ * It is also a compare-and-set on the stored version, so a slow update cannot undo a newer one.
+ * KEYS[1] email → id hash, KEYS[2] user key; ARGV: lower-cased email, id, user JSON (next version), version read.
  */
 export const CREATE_USER = `
 if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return 0 end
@@ -67,11 +68,15 @@ return 1
  * Replace a staff user only while its email still names it. Prevents a check-then-write from
  * storing a user that does not exist (or under another email): a record the email index cannot
  * reach, and a login that would never find it.
- * KEYS[1] email → id hash, KEYS[2] user key; ARGV: lower-cased email, id, user JSON.
+ * It is also a compare-and-set on the stored version, so a slow update cannot undo a newer one.
+ * KEYS[1] email → id hash, KEYS[2] user key; ARGV: lower-cased email, id, user JSON (next version), version read.
  */
 export const UPDATE_USER = `
 if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
-if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
+local current = redis.call('GET', KEYS[2])
+if not current then return 0 end
+local version = cjson.decode(current).version or 0
+if tonumber(version) ~= tonumber(ARGV[4]) then return 0 end
 redis.call('SET', KEYS[2], ARGV[3])
 return 1
 `;

@@ -32,7 +32,13 @@ export function createUpstashUsers(ctx: UpstashContext): UserRepo {
       return id ? get(id) : null;
     },
     create: (user) => write(createScript, 'create user', user),
-    update: (user) => write(updateScript, 'update user', user),
+    update: (user) =>
+      guard('update user', () =>
+        updateScript.exec(
+          [keys.userEmails(), keys.user(user.id)],
+          [user.email.toLowerCase(), user.id, JSON.stringify({ ...user, version: user.version + 1 }), String(user.version)],
+        ),
+      ).then((r) => Number(r) === 1),
     async list() {
       const ids: string[] = await guard('list users', () => redis.hvals(keys.userEmails()));
       if (ids.length === 0) return [];
