@@ -2,7 +2,7 @@ import type { Conversation, Lang, Source } from '../domain/conversation';
 import type { Bot, Decision } from '../domain/decision';
 import { scoreComplaint } from '../domain/complaint';
 import { detectHumanRequest } from '../domain/explicit-request';
-import { decidePolicy, type PolicyConfig, type PolicyOutcome, type PolicySignals } from '../domain/handoff-policy';
+import { decidePolicy, effectiveSeverity, type PolicyConfig, type PolicyOutcome, type PolicySignals } from '../domain/handoff-policy';
 import type { Article } from '../kb/article';
 import type { EmbeddingIndex } from '../kb/embedding-index';
 import { fusedConfidence, fuseRankings } from '../kb/fusion';
@@ -108,7 +108,9 @@ export function createKbBot(opts: { kb: KnowledgeBase; policy: PolicyConfig; emb
         };
       }
       case 'handoff': {
-        const complaint = signals.complaint.severity === 'none' && signals.complaint.score < policy.complaint.threshold ? null : signals.complaint;
+        // The complaint as the policy counted it: the packet never shows one the policy ignored.
+        const severity = effectiveSeverity(signals.complaint, policy);
+        const complaint = severity === 'none' ? null : { score: signals.complaint.score, severity };
         // A suggested first reply: the best article when it is at least plausible, else a complaint opening.
         const plausible = bestHere && search.confidence >= search.threshold * policy.rephraseFloor;
         const suggestedReply = plausible ? bestHere.answer : complaint ? say('complaintOpening', lang) : undefined;

@@ -67,6 +67,24 @@ describe('the knowledge-base bot on the sample KB', () => {
     expect(view.messages.map((m: { role: string }) => m.role)).toEqual(['bot', 'visitor', 'system']);
   });
 
+  it('the packet shows the complaint as the policy counted it, not the raw score', async () => {
+    const text = 'I still have not received my order, this is so annoying. What is the capital of France?';
+    const packetOf = async (policy: unknown) => {
+      const { app, deps } = await makeKbApp({ BUSINESS_HOURS: ALWAYS_OPEN, POLICY: JSON.stringify(policy) });
+      const op = await makeStaff(deps, 'operator');
+      const convo = await startConversation(app, { lang: 'en' });
+      const body = await (await postText(app, convo, text)).json();
+      const view = await (await app.request(`/api/operator/conversations/${convo.id}`, { headers: staffHeaders(op.token) })).json();
+      return { reasons: body.decision.reasons as string[], complaint: view.packet.complaint };
+    };
+    const ignored = await packetOf({ complaint: { threshold: 0.99 } });
+    expect(ignored.reasons).not.toContain('complaint');
+    expect(ignored.complaint).toBeNull();
+    const counted = await packetOf({ complaint: { threshold: 0.1 } });
+    expect(counted.reasons).toContain('complaint');
+    expect(counted.complaint.severity).not.toBe('none');
+  });
+
   it('counts a clarify turn as a miss and clears the streak on an answer', async () => {
     const { app, deps } = await makeKbApp();
     const convo = await startConversation(app, { lang: 'en' });

@@ -34,6 +34,10 @@ describe('the OpenAPI document and the reference page', () => {
     const post = spec.paths['/api/conversations/{id}/messages'].post;
     expect(post.requestBody.content['application/json'].schema).toBeDefined();
     expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '413', '429']));
+    // Limits and states the routes really answer with are declared too.
+    expect(Object.keys(spec.paths['/api/conversations/{id}/contact'].post.responses)).toEqual(expect.arrayContaining(['413', '429']));
+    expect(Object.keys(spec.paths['/api/conversations/{id}/typing'].post.responses)).toContain('429');
+    expect(Object.keys(spec.paths['/api/operator/conversations/{id}/typing'].post.responses)).toContain('409');
     expect(spec.components.securitySchemes).toHaveProperty('visitorToken');
     expect(spec.components.securitySchemes).toHaveProperty('staffToken');
   });

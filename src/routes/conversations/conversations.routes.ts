@@ -102,7 +102,7 @@ export const leaveContact = createRoute({
   ...onConversation,
   summary: 'Leave a contact when nobody is online',
   request: { params: conversationIdParams, body: jsonBody(contactBody) },
-  responses: { 201: jsonResponse(z.object({ status: z.literal('pending') }), 'Queued as a callback'), ...errorResponses(400, 401, 403, 404, 503) },
+  responses: { 201: jsonResponse(z.object({ status: z.literal('pending') }), 'Queued as a callback'), ...errorResponses(400, 401, 403, 404, 413, 429, 503) },
 });
 
 export const rateConversation = createRoute({
@@ -132,5 +132,5 @@ export const visitorTyping = createRoute({
   ...onConversation,
   summary: 'The visitor is typing (the operator sees it live)',
   request: { params: conversationIdParams },
-  responses: { 204: { description: 'Told' }, ...errorResponses(401, 403, 404) },
+  responses: { 204: { description: 'Told' }, ...errorResponses(401, 403, 404, 429, 503) },
 });

@@ -106,7 +106,7 @@ export const operatorTyping = createRoute({
   middleware: operator,
   summary: 'The operator is typing (the visitor sees it live)',
   request: { params: idParams },
-  responses: { 204: { description: 'Told' }, ...errorResponses(401, 403, 404) },
+  responses: { 204: { description: 'Told' }, ...errorResponses(401, 403, 404, 409, 503) },
 });
 
 export const listCallbacks = createRoute({
