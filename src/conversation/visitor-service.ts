@@ -4,6 +4,7 @@ import type { Conversation, Lang, Message } from '../domain/conversation';
 import { summarize, type Decision } from '../domain/decision';
 import type { DecisionSummary } from '../domain/decision-summary';
 import { detectLanguage } from '../domain/language';
+import { queuePriority } from '../domain/handoff-policy';
 import { AppError } from '../http/errors';
 import { enforceRateLimit } from '../http/rate-limit';
 import { issueVisitorToken } from '../security/visitor-token';
@@ -113,8 +114,12 @@ export function createVisitorService(deps: Deps) {
     switch (decision.kind) {
       case 'answer':
       case 'clarify': {
-        const streak = decision.miss ? conversation.missStreak + 1 : 0;
-        if (streak !== conversation.missStreak) await updateConversation(deps, conversation.id, (c) => ({ ...c, missStreak: streak }));
+        // The bot took its time: a person may have the chat now, and then the bot stays silent.
+        // The streak is counted on the record itself, so two turns at once both count.
+        const { after } = await updateConversation(deps, conversation.id, (c) =>
+          c.status === 'bot' ? { ...c, missStreak: decision.miss ? c.missStreak + 1 : 0 } : c,
+        );
+        if (after.status !== 'bot') return { decision: SILENT };
         const reply = await postMessage(deps, conversation.id, { role: 'bot', text: decision.reply, sources: decision.sources, ...meta });
         return { reply, decision: meta.decision };
       }
@@ -129,6 +134,8 @@ export function createVisitorService(deps: Deps) {
           suggestedReply: decision.suggestedReply,
           lang,
         });
+        // Already handed off (the button, pressed meanwhile): its notice is in the transcript once.
+        if (!result.changed) return { decision: { ...meta.decision, handoff: result.availability } };
         const reply = await postMessage(deps, conversation.id, { role: 'system', text: result.notice, ...meta });
         return { reply, decision: { ...meta.decision, handoff: result.availability } };
       }
@@ -146,7 +153,10 @@ export function createVisitorService(deps: Deps) {
     const reply = transcript.find((m) => m.replyTo === message.id);
     const decision = reply?.decision ?? SILENT;
     if (decision.kind !== 'handoff') return { message, reply, decision };
-    return { message, reply, decision: { ...decision, handoff: await availabilityFor(deps, await loadConversation(deps, id)) } };
+    // Only while a person is still to come or already there; a resolved chat promises no wait.
+    const conversation = await loadConversation(deps, id);
+    if (conversation.status !== 'waiting' && conversation.status !== 'assigned') return { message, reply, decision };
+    return { message, reply, decision: { ...decision, handoff: await availabilityFor(deps, conversation) } };
   }
 
   async function read(id: string) {
@@ -158,10 +168,13 @@ export function createVisitorService(deps: Deps) {
   /** The widget's "talk to a person" button. Asking twice changes nothing. */
   async function requestHuman(id: string) {
     const conversation = await reopenIfResolved(await loadConversation(deps, id));
+    // The same department and priority as a typed "talk to a person", from the handoff policy.
+    const { policy } = deps.config;
+    const department = conversation.department ?? policy.defaultDepartment;
     const result = await handOff(deps, id, {
       reasons: ['explicit_request'],
-      department: conversation.department ?? 'general',
-      priority: conversation.vip ? 50 : 10,
+      department,
+      priority: queuePriority({ vip: conversation.vip, severity: 'none', humanRequested: true, department }, policy),
       confidence: 0,
       candidates: [],
       complaint: null,

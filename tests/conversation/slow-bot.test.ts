@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { Bot, Decision } from '../../src/domain/decision';
+import { ALWAYS_OPEN, auth, makeTestApp, postText, startConversation } from '../helpers/app';
+import { makeStaff, staffHeaders } from '../helpers/staff';
+
+/** A bot that answers only when the test opens its gate: the world may change while it thinks. */
+function gatedBot(decision: Decision) {
+  let open: () => void = () => undefined;
+  let gate = new Promise<void>((r) => (open = r));
+  let waiting = 0;
+  const bot: Bot = {
+    async decide() {
+      waiting += 1;
+      await gate;
+      return decision;
+    },
+  };
+  return {
+    bot,
+    /** resolves once `n` decisions are waiting at the gate */
+    async arrived(n = 1) {
+      while (waiting < n) await new Promise((r) => setTimeout(r, 5));
+    },
+    release() {
+      open();
+      gate = new Promise<void>((r) => (open = r));
+    },
+  };
+}
+
+const answer: Decision = { kind: 'answer', confidence: 0.97, reasons: [], sources: [], reply: 'Delivery takes 2 days.' };
+
+describe('while the bot is still thinking', () => {
+  it('an operator who takes the chat meanwhile silences the bot: no answer lands in their conversation', async () => {
+    const gated = gatedBot(answer);
+    const { app, deps } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN }, { bot: gated.bot });
+    const op = await makeStaff(deps, 'operator');
+    const convo = await startConversation(app);
+    const posting = postText(app, convo, 'how long is delivery?');
+    await gated.arrived();
+    await app.request(`/api/conversations/${convo.id}/handoff`, { method: 'POST', ...auth(convo.token) });
+    await app.request(`/api/operator/conversations/${convo.id}/claim`, { method: 'POST', headers: staffHeaders(op.token) });
+    gated.release();
+    const body = await (await posting).json();
+    expect(body.decision.kind).toBe('silent');
+    expect(body.reply).toBeUndefined();
+    const roles = (await deps.store.transcripts.list(convo.id)).map((m) => m.role);
+    expect(roles.filter((r) => r === 'bot')).toHaveLength(1); // the greeting only
+  });
+
+  it('a typed request for a person and the button at once leave one handoff notice', async () => {
+    const gated = gatedBot({ kind: 'handoff', confidence: 0, reasons: ['explicit_request'], sources: [] });
+    const { app, deps } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN }, { bot: gated.bot });
+    const convo = await startConversation(app);
+    const posting = postText(app, convo, 'talk to a human please');
+    await gated.arrived();
+    await app.request(`/api/conversations/${convo.id}/handoff`, { method: 'POST', ...auth(convo.token) });
+    gated.release();
+    const body = await (await posting).json();
+    expect(body.decision.handoff).toBeDefined();
+    const notices = (await deps.store.transcripts.list(convo.id)).filter((m) => m.role === 'system');
+    expect(notices).toHaveLength(1);
+  });
+
+  it('two missed turns at once both count towards the repeated-misses rule', async () => {
+    const gated = gatedBot({ kind: 'clarify', confidence: 0.5, reasons: ['unsure'], sources: [], reply: 'Could you rephrase?', options: [], miss: true });
+    const { app, deps } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN, RATE_LIMITS: 'off' }, { bot: gated.bot });
+    const convo = await startConversation(app);
+    const both = Promise.all([postText(app, convo, 'hmm one'), postText(app, convo, 'hmm two')]);
+    await gated.arrived(2);
+    gated.release();
+    await both;
+    expect((await deps.store.conversations.get(convo.id))!.missStreak).toBe(2);
+  });
+});
+
+describe('a retried message that was handed off', () => {
+  it('promises no wait once the conversation is resolved', async () => {
+    const handingOff: Bot = { decide: async () => ({ kind: 'handoff', confidence: 0.1, reasons: ['low_confidence'], sources: [] }) };
+    const { app, deps } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN }, { bot: handingOff });
+    const op = await makeStaff(deps, 'operator');
+    await app.request('/api/operator/presence', { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ online: true }) });
+    const convo = await startConversation(app);
+    const first = await (await postText(app, convo, 'odd question', { clientId: 'r-1' })).json();
+    expect(first.decision.handoff.kind).toBe('wait');
+    await app.request(`/api/operator/conversations/${convo.id}/claim`, { method: 'POST', headers: staffHeaders(op.token) });
+    await app.request(`/api/operator/conversations/${convo.id}/resolve`, { method: 'POST', headers: staffHeaders(op.token), body: '{}' });
+    const retry = await (await postText(app, convo, 'odd question', { clientId: 'r-1' })).json();
+    expect(retry.reply.id).toBe(first.reply.id);
+    expect(retry.decision.handoff).toBeUndefined();
+  });
+});
+
+describe('the "talk to a person" button', () => {
+  it('uses the handoff policy: its default department and the priority of an explicit request', async () => {
+    const policy = { defaultDepartment: 'support', priority: { explicitRequest: 40 }, departments: { support: { priorityBoost: 7 } } };
+    const { app, deps } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN, POLICY: JSON.stringify(policy) });
+    const op = await makeStaff(deps, 'operator', { departments: ['support'] });
+    await app.request('/api/operator/presence', { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ online: true }) });
+    const convo = await startConversation(app);
+    const res = await (await app.request(`/api/conversations/${convo.id}/handoff`, { method: 'POST', ...auth(convo.token) })).json();
+    expect(res.availability.kind).toBe('wait');
+    const [item] = (await (await app.request('/api/operator/queue', { headers: staffHeaders(op.token) })).json()).items;
+    expect(item).toMatchObject({ department: 'support', priority: 47 });
+  });
+});
