@@ -120,16 +120,28 @@ export function createOperatorService(deps: Deps) {
       if (c.status === 'assigned' && c.assigneeId !== staff.id) throw new AppError('already_claimed', 'Another operator has this conversation', { assigneeId: c.assigneeId });
       return { ...applyAction(c, { type: 'claim' }), assigneeId: staff.id };
     });
-    await collections.assignments.put(id, { operatorId: staff.id, since: clock.now() });
-    if ((await activeCount(staff.id)) > capacity) {
-      await updateConversation(deps, id, (c) =>
-        c.status === 'assigned' && c.assigneeId === staff.id ? { ...c, status: before.status, assigneeId: before.assigneeId } : c,
-      );
-      await collections.assignments.delete(id);
-      throw new AppError('over_capacity', `At capacity: ${capacity} conversations at once`);
-    }
+    await holdWithinCapacity(before, staff.id, capacity);
     await afterAssign(after, staff.id);
     return after;
+  }
+
+  /**
+   * Write the assignment of a conversation just given to `operatorId`, then count again: over
+   * capacity (another claim or transfer landed at the same time), the record goes back to how it
+   * was before and the answer is 409.
+   */
+  async function holdWithinCapacity(before: Conversation, operatorId: string, capacity: number) {
+    const id = before.id;
+    await collections.assignments.put(id, { operatorId, since: clock.now() });
+    if ((await activeCount(operatorId)) <= capacity) return;
+    await updateConversation(deps, id, (c) =>
+      c.status === 'assigned' && c.assigneeId === operatorId
+        ? { ...c, status: before.status, assigneeId: before.assigneeId, department: before.department }
+        : c,
+    );
+    if (before.status === 'assigned' && before.assigneeId) await collections.assignments.put(id, { operatorId: before.assigneeId, since: clock.now() });
+    else await collections.assignments.delete(id);
+    throw new AppError('over_capacity', `At capacity: ${capacity} conversations at once`);
   }
 
   async function afterAssign(conversation: Conversation, operatorId: string) {
@@ -170,8 +182,8 @@ export function createOperatorService(deps: Deps) {
   async function transfer(id: string, staff: Staff, input: { department?: string; operatorId?: string; note?: string }) {
     ownedOrUnassigned(await loadConversation(deps, id), staff);
     if (input.operatorId) {
-      await assertCanTake(input.operatorId);
-      const { after } = await updateConversation(deps, id, (c) => {
+      const capacity = await assertCanTake(input.operatorId);
+      const { before, after } = await updateConversation(deps, id, (c) => {
         ownedOrUnassigned(c, staff);
         return {
           ...applyAction(c, { type: 'transfer_operator' }),
@@ -179,6 +191,7 @@ export function createOperatorService(deps: Deps) {
           department: input.department ?? c.department,
         };
       });
+      await holdWithinCapacity(before, input.operatorId, capacity);
       await afterAssign(after, input.operatorId);
       await noteTransfer(id, staff, input);
       return after;

@@ -53,6 +53,50 @@ async function capacityRace(store: Store) {
   expect(queue.items).toHaveLength(6 - records.filter((r) => r?.status === 'assigned').length);
 }
 
+/** A store whose record writes take a moment, as a remote store's do: concurrent steps interleave. */
+function slowWrites(store: Store): Store {
+  const conversations = store.conversations;
+  return {
+    ...store,
+    conversations: {
+      ...conversations,
+      get: conversations.get.bind(conversations),
+      create: conversations.create.bind(conversations),
+      replace: async (...args: Parameters<Store['conversations']['replace']>) => {
+        await new Promise((r) => setTimeout(r, 10));
+        return conversations.replace(...args);
+      },
+    },
+  };
+}
+
+describe('transfers to an operator at capacity', () => {
+  it('two transfers at once to an operator with one free slot leave them within capacity', async () => {
+    const { app, deps } = makeTestApp({ RATE_LIMITS: 'off' }, { store: slowWrites(createMemoryStore()) });
+    const anna = await makeStaff(deps, 'operator', { capacity: 3 });
+    const boris = await makeStaff(deps, 'operator', { capacity: 1 });
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const convo = await startConversation(app);
+      await app.request(`/api/conversations/${convo.id}/handoff`, { method: 'POST', ...auth(convo.token) });
+      expect((await app.request(`/api/operator/conversations/${convo.id}/claim`, { method: 'POST', headers: staffHeaders(anna.token) })).status).toBe(200);
+      ids.push(convo.id);
+    }
+    const statuses = (
+      await Promise.all(
+        ids.map((id) =>
+          app.request(`/api/operator/conversations/${id}/transfer`, { method: 'POST', headers: staffHeaders(anna.token), body: JSON.stringify({ operatorId: boris.id }) }),
+        ),
+      )
+    ).map((r) => r.status);
+    expect(statuses.every((s) => s === 200 || s === 409)).toBe(true);
+    const records = await Promise.all(ids.map((id) => deps.store.conversations.get(id)));
+    expect(records.filter((r) => r?.assigneeId === boris.id).length).toBeLessThanOrEqual(1);
+    // What Boris could not take stays with Anna.
+    expect(records.every((r) => r?.status === 'assigned' && (r.assigneeId === boris.id || r.assigneeId === anna.id))).toBe(true);
+  });
+});
+
 describe('the claim race', () => {
   it(`memory store: ${CLAIMS} concurrent claims, one winner`, async () => {
     await race(createMemoryStore());
