@@ -31,6 +31,8 @@ export interface PostResult {
 export type HandoffSummary = HandoffResult['availability'];
 
 const SILENT: DecisionSummary = { kind: 'silent', confidence: 0, reasons: ['with_operator'], sources: [] };
+/** A retry that arrived while the first request is still being answered: the answer comes on the stream. */
+const ANSWER_PENDING: DecisionSummary = { kind: 'silent', confidence: 0, reasons: ['answer_pending'], sources: [] };
 
 /** The visitor's side of a conversation: start it, post to it, read it, ask for a person, rate it. */
 export function createVisitorService(deps: Deps) {
@@ -59,13 +61,18 @@ export function createVisitorService(deps: Deps) {
   }
 
   /** Reopen a resolved conversation when the visitor writes within the window; else 409. */
+  const withinReopenWindow = (c: Conversation): boolean => clock.now() - (c.resolvedAt ?? c.updatedAt) <= env.REOPEN_WINDOW_MINUTES * 60_000;
+
+  /** Throws 409 conversation_closed for a resolved conversation past its reopen window; writes nothing. */
+  function assertReopenable(conversation: Conversation): void {
+    if (conversation.status === 'resolved') applyAction(conversation, { type: 'reopen', withinWindow: withinReopenWindow(conversation) });
+  }
+
   async function reopenIfResolved(conversation: Conversation): Promise<Conversation> {
     if (conversation.status !== 'resolved') return conversation;
-    const windowMs = env.REOPEN_WINDOW_MINUTES * 60_000;
     const { after, changed } = await updateConversation(deps, conversation.id, (c) => {
       if (c.status !== 'resolved') return c;
-      const withinWindow = clock.now() - (c.resolvedAt ?? c.updatedAt) <= windowMs;
-      return { ...applyAction(c, { type: 'reopen', withinWindow }), resolvedAt: undefined, resolvedBy: undefined, assigneeId: undefined };
+      return { ...applyAction(c, { type: 'reopen', withinWindow: withinReopenWindow(c) }), resolvedAt: undefined, resolvedBy: undefined, assigneeId: undefined };
     });
     if (changed) {
       await publishStatus(deps, conversation.id, { status: after.status });
@@ -85,7 +92,9 @@ export function createVisitorService(deps: Deps) {
       if (earlier) return replay(id, earlier);
     }
     await enforceRateLimit(deps, { name: 'messages', limit: env.RATE_MESSAGES_PER_MINUTE, windowSeconds: 60 }, id, 'Too many messages; wait a moment');
-    await reopenIfResolved(await loadConversation(deps, id));
+    // A conversation closed for good refuses the message before anything is stored; the reopen
+    // itself waits until the message is in (a refused one, say on a full transcript, changes nothing).
+    assertReopenable(await loadConversation(deps, id));
 
     // Stored before anything else is done with it: from here on the message is never lost. The
     // last slot of a conversation stays free for the answer, so a stored message is never 413.
@@ -151,7 +160,13 @@ export function createVisitorService(deps: Deps) {
   async function replay(id: string, message: Message): Promise<PostResult> {
     const transcript = await store.transcripts.list(id);
     const reply = transcript.find((m) => m.replyTo === message.id);
-    const decision = reply?.decision ?? SILENT;
+    if (!reply) {
+      // No answer stored yet: either a person has the chat (the bot is silent), or the first
+      // request is still being answered, which is why a client retries. Say which.
+      const conversation = await loadConversation(deps, id);
+      return { message, decision: conversation.status === 'bot' ? ANSWER_PENDING : SILENT };
+    }
+    const decision = reply.decision ?? SILENT;
     if (decision.kind !== 'handoff') return { message, reply, decision };
     // Only while a person is still to come or already there; a resolved chat promises no wait.
     const conversation = await loadConversation(deps, id);

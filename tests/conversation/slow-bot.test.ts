@@ -104,3 +104,26 @@ describe('the "talk to a person" button', () => {
     expect(item).toMatchObject({ department: 'support', priority: 47 });
   });
 });
+
+describe('retries and refusals', () => {
+  it('a retry that arrives while the first request is being answered is told the answer is pending, not that a person has the chat', async () => {
+    const gated = gatedBot(answer);
+    const { app } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN }, { bot: gated.bot });
+    const convo = await startConversation(app);
+    const first = postText(app, convo, 'how long is delivery?', { clientId: 'p-1' });
+    await gated.arrived();
+    const retry = await (await postText(app, convo, 'how long is delivery?', { clientId: 'p-1' })).json();
+    expect(retry.decision).toMatchObject({ kind: 'silent', reasons: ['answer_pending'] });
+    gated.release();
+    expect((await (await first).json()).decision.kind).toBe('answer');
+  });
+
+  it('a message refused on a full transcript does not reopen a resolved conversation', async () => {
+    const { app, deps } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN, MAX_MESSAGES: '10' }, { bot: { decide: async () => answer } });
+    const convo = await startConversation(app);
+    for (let i = 0; (await postText(app, convo, `question ${i}`)).status === 201; i++);
+    expect((await app.request(`/api/conversations/${convo.id}/resolve`, { method: 'POST', ...auth(convo.token) })).status).toBe(200);
+    expect((await postText(app, convo, 'one more')).status).toBe(413);
+    expect((await deps.store.conversations.get(convo.id))!.status).toBe('resolved');
+  });
+});
