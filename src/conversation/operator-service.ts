@@ -36,7 +36,8 @@ export function createOperatorService(deps: Deps) {
         // Back in the queue after a transfer, a conversation already answered in time stays "met".
         const sla = slaState({ waitingSince: entry.waitingSince, firstHumanReplyAt: conversation.firstHumanReplyAt, targetSeconds: env.SLA_FIRST_REPLY_SECONDS, now });
         const packet = await collections.packets.get(entry.conversationId);
-        return { ...entry, id: entry.conversationId, lang: conversation.lang, vip: conversation.vip, sla, packet, waitedSeconds: Math.round((now - entry.waitingSince) / 1000) };
+        // The language of the handoff (the packet's) is the one the operator should answer in.
+        return { ...entry, id: entry.conversationId, lang: packet?.lang ?? conversation.lang, vip: conversation.vip, sla, packet, waitedSeconds: Math.round((now - entry.waitingSince) / 1000) };
       }),
     );
     return rows
@@ -153,7 +154,9 @@ export function createOperatorService(deps: Deps) {
     const name = await displayName(operatorId);
     await publishStatus(deps, conversation.id, { status: 'assigned', operator: { name } });
     await publishToOperators(deps, 'claimed', { conversationId: conversation.id, operatorId });
-    await postNotice(deps, conversation.id, { role: 'system', text: joinedText(name, conversation.lang) });
+    // In the language the handoff was told in, so one handoff never speaks two languages.
+    const lang = (await collections.packets.get(conversation.id))?.lang ?? conversation.lang;
+    await postNotice(deps, conversation.id, { role: 'system', text: joinedText(name, lang) });
   }
 
   function assertOwner(conversation: Conversation, staff: Staff) {

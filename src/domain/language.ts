@@ -28,7 +28,8 @@ const LATIN = /\p{Script=Latin}/gu;
 /**
  * The visitor's language from their text: Russian when Cyrillic letters make up a fair share
  * of the letters (a Russian message often quotes Latin model names, "iPhone 15 не заряжается"),
- * English when the letters are Latin, and Russian again for transliterated Russian.
+ * English when the letters are Latin, and Russian again for transliterated Russian. A few
+ * Latin words that are only names (a model, a brand) keep the fallback.
  * Empty text, digits, emoji or a tie give `fallback` (say, the conversation's language so far).
  */
 export function detectLanguage(text: string, fallback: Lang = 'en'): Lang {
@@ -39,7 +40,15 @@ export function detectLanguage(text: string, fallback: Lang = 'en'): Lang {
   // 0.3, not 0.5: Latin product names and order codes inflate the Latin count in Russian text.
   if (share >= 0.3) return 'ru';
   if (cyrillic > 0 && share > 0.15) return fallback;
-  return looksTransliterated(text) ? 'ru' : 'en';
+  if (looksTransliterated(text)) return 'ru';
+  // A few Latin words with none of English's common ones are names ("iPhone 15 Pro Max",
+  // "Samsung Galaxy S23"), not a switch to English: keep the conversation's language.
+  return namesOnly(text) ? fallback : 'en';
+}
+
+function namesOnly(text: string): boolean {
+  const words = text.toLowerCase().match(/[a-z']+/g) ?? [];
+  return words.length <= 4 && !words.some((w) => ENGLISH_WORDS.has(w));
 }
 
 function looksTransliterated(text: string): boolean {

@@ -127,3 +127,35 @@ describe('retries and refusals', () => {
     expect((await deps.store.conversations.get(convo.id))!.status).toBe('resolved');
   });
 });
+
+describe('one handoff, one language', () => {
+  it('a Russian conversation handed off on a product name speaks Russian throughout: notice, packet, queue, joined', async () => {
+    const handingOff: Bot = { decide: async () => ({ kind: 'handoff', confidence: 0.1, reasons: ['low_confidence'], sources: [] }) };
+    const { app, deps } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN }, { bot: handingOff });
+    const op = await makeStaff(deps, 'operator', { name: 'Anna' });
+    await app.request('/api/operator/presence', { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ online: true }) });
+    const convo = await startConversation(app, { lang: 'ru' });
+    const body = await (await postText(app, convo, 'iPhone 15 Pro Max')).json();
+    expect(body.reply.text).toMatch(/Оператор/);
+    const [item] = (await (await app.request('/api/operator/queue', { headers: staffHeaders(op.token) })).json()).items;
+    expect(item.lang).toBe('ru');
+    expect(item.packet.lang).toBe('ru');
+    await app.request(`/api/operator/conversations/${convo.id}/claim`, { method: 'POST', headers: staffHeaders(op.token) });
+    const last = (await deps.store.transcripts.list(convo.id)).at(-1)!;
+    expect(last.text).toMatch(/К чату подключился/);
+  });
+
+  it('an English message in a Russian conversation: the handoff, the queue row and the joined line are all English', async () => {
+    const handingOff: Bot = { decide: async () => ({ kind: 'handoff', confidence: 0.1, reasons: ['low_confidence'], sources: [] }) };
+    const { app, deps } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN }, { bot: handingOff });
+    const op = await makeStaff(deps, 'operator', { name: 'Anna' });
+    await app.request('/api/operator/presence', { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ online: true }) });
+    const convo = await startConversation(app, { lang: 'ru' });
+    const body = await (await postText(app, convo, 'Where is my order? It has not arrived yet')).json();
+    expect(body.reply.text).toMatch(/operator/i);
+    const [item] = (await (await app.request('/api/operator/queue', { headers: staffHeaders(op.token) })).json()).items;
+    expect(item.lang).toBe('en');
+    await app.request(`/api/operator/conversations/${convo.id}/claim`, { method: 'POST', headers: staffHeaders(op.token) });
+    expect((await deps.store.transcripts.list(convo.id)).at(-1)!.text).toBe('Anna joined the chat.');
+  });
+});

@@ -25,6 +25,13 @@ describe('detectLanguage', () => {
     expect(detectLanguage('')).toBe('en');
   });
 
+  it('keeps the conversation\'s language for a message that is only a product name', () => {
+    expect(detectLanguage('iPhone 15 Pro Max', 'ru')).toBe('ru');
+    expect(detectLanguage('Samsung Galaxy S23', 'ru')).toBe('ru');
+    expect(detectLanguage('iPhone 15 Pro Max', 'en')).toBe('en');
+    expect(detectLanguage('Is the iPhone 15 in stock?', 'ru')).toBe('en');
+  });
+
   it('does not mistake English with a few translit-looking words for Russian', () => {
     expect(detectLanguage('Da Vinci code: is it in stock?')).toBe('en');
   });
