@@ -8,11 +8,38 @@ import { OPERATOR_STREAM, visitorStream } from './streams';
  * many slots free for what follows: a visitor's message needs room for its answer.
  */
 export async function appendMessage(deps: Deps, conversationId: string, message: Message, opts: { reserve?: number } = {}) {
-  const stored = await deps.store.transcripts.append(conversationId, message, deps.env.MAX_MESSAGES - (opts.reserve ?? 0));
+  return checked(deps, await deps.store.transcripts.append(conversationId, message, deps.env.MAX_MESSAGES - (opts.reserve ?? 0)));
+}
+
+function checked<T extends { status: string }>(deps: Deps, stored: T): Exclude<T, { status: 'full' }> {
   if (stored.status === 'full') {
     throw new AppError('conversation_too_long', `A conversation holds at most ${deps.env.MAX_MESSAGES} messages; start a new one`);
   }
-  return stored;
+  return stored as Exclude<T, { status: 'full' }>;
+}
+
+/**
+ * Room past MAX_MESSAGES that answers may use: each visitor message keeps one slot free for its
+ * answer, but several messages in flight at once share that slot. A stored message is answered.
+ */
+const ANSWER_SLACK = 20;
+
+/** The idempotency key of the answer to one visitor message (visitor keys cannot hold control characters). */
+export const answerKey = (messageId: string) => `\u0001answer:${messageId}`;
+
+/**
+ * The bot's answer (or handoff notice) to one visitor message, stored at most once however many
+ * times that message is answered (a retry racing the first attempt): the second gets the first's.
+ */
+export async function postAnswer(deps: Deps, conversationId: string, replyTo: string, message: Omit<Message, 'id' | 'createdAt' | 'clientId' | 'replyTo'>): Promise<Message | undefined> {
+  const full: Message = { id: deps.ids(), createdAt: deps.clock.now(), ...message, replyTo, clientId: answerKey(replyTo) };
+  const stored = await deps.store.transcripts.append(conversationId, full, deps.env.MAX_MESSAGES + ANSWER_SLACK);
+  if (stored.status === 'full') {
+    deps.logger.warn('transcript full: answer not written', { conversationId, replyTo });
+    return undefined;
+  }
+  if (stored.status === 'stored') await publishMessage(deps, conversationId, stored.message);
+  return stored.message;
 }
 
 /**

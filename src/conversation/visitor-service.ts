@@ -11,7 +11,7 @@ import { issueVisitorToken } from '../security/visitor-token';
 import { handoffCollections } from './collections';
 import { availabilityFor, handOff, type HandoffResult } from './handoff';
 import { applyAction, loadConversation, updateConversation } from './records';
-import { appendMessage, postMessage, postNotice, publishMessage, publishStatus, publishToOperators } from './transcript';
+import { appendMessage, postAnswer, postMessage, postNotice, publishMessage, publishStatus, publishToOperators } from './transcript';
 
 export interface StartInput {
   lang?: Lang;
@@ -31,8 +31,6 @@ export interface PostResult {
 export type HandoffSummary = HandoffResult['availability'];
 
 const SILENT: DecisionSummary = { kind: 'silent', confidence: 0, reasons: ['with_operator'], sources: [] };
-/** A retry that arrived while the first request is still being answered: the answer comes on the stream. */
-const ANSWER_PENDING: DecisionSummary = { kind: 'silent', confidence: 0, reasons: ['answer_pending'], sources: [] };
 
 /** The visitor's side of a conversation: start it, post to it, read it, ask for a person, rate it. */
 export function createVisitorService(deps: Deps) {
@@ -112,10 +110,14 @@ export function createVisitorService(deps: Deps) {
     }
     // A person owns it (or is about to): the bot stays silent.
     if (conversation.status !== 'bot') return { message: stored.message, decision: SILENT };
+    return { message: stored.message, ...(await answer(conversation, stored.message, stored.index, lang)) };
+  }
 
-    const history = await store.transcripts.list(id, { limit: stored.index });
-    const decision = await deps.bot.decide({ conversation, text, lang, history });
-    return { message: stored.message, ...(await act(conversation, stored.message, decision, lang)) };
+  /** The bot's turn on one stored visitor message (`index`: its place in the transcript). */
+  async function answer(conversation: Conversation, message: Message, index: number, lang: Lang) {
+    const history = await store.transcripts.list(conversation.id, { limit: index });
+    const decision = await deps.bot.decide({ conversation, text: message.text, lang, history });
+    return act(conversation, message, decision, lang);
   }
 
   async function act(conversation: Conversation, message: Message, decision: Decision, lang: Lang) {
@@ -129,8 +131,8 @@ export function createVisitorService(deps: Deps) {
           c.status === 'bot' ? { ...c, missStreak: decision.miss ? c.missStreak + 1 : 0 } : c,
         );
         if (after.status !== 'bot') return { decision: SILENT };
-        const reply = await postMessage(deps, conversation.id, { role: 'bot', text: decision.reply, sources: decision.sources, ...meta });
-        return { reply, decision: meta.decision };
+        const reply = await postAnswer(deps, conversation.id, message.id, { role: 'bot', text: decision.reply, sources: decision.sources, decision: meta.decision });
+        return { reply, decision: reply?.decision ?? meta.decision };
       }
       case 'handoff': {
         const result = await handOff(deps, conversation.id, {
@@ -145,7 +147,7 @@ export function createVisitorService(deps: Deps) {
         });
         // Already handed off (the button, pressed meanwhile): its notice is in the transcript once.
         if (!result.changed) return { decision: { ...meta.decision, handoff: result.availability } };
-        const reply = await postMessage(deps, conversation.id, { role: 'system', text: result.notice, ...meta });
+        const reply = await postAnswer(deps, conversation.id, message.id, { role: 'system', text: result.notice, decision: meta.decision });
         return { reply, decision: { ...meta.decision, handoff: result.availability } };
       }
       case 'silent':
@@ -156,15 +158,18 @@ export function createVisitorService(deps: Deps) {
   /**
    * A retried post: answer as the first time did, from the transcript. A handoff's availability
    * is not kept with the reply, so it is told as it stands now (the wait has moved on anyway).
+   * With no answer stored (the first attempt failed, or is still being answered, which is why a
+   * client retries) and the bot in charge, the message is answered now; answers are stored once
+   * per message, so a retry racing the first attempt gets the same answer, not a second one.
    */
   async function replay(id: string, message: Message): Promise<PostResult> {
     const transcript = await store.transcripts.list(id);
     const reply = transcript.find((m) => m.replyTo === message.id);
     if (!reply) {
-      // No answer stored yet: either a person has the chat (the bot is silent), or the first
-      // request is still being answered, which is why a client retries. Say which.
       const conversation = await loadConversation(deps, id);
-      return { message, decision: conversation.status === 'bot' ? ANSWER_PENDING : SILENT };
+      if (conversation.status !== 'bot') return { message, decision: SILENT };
+      const index = transcript.findIndex((m) => m.id === message.id);
+      return { message, ...(await answer(conversation, message, index, detectLanguage(message.text, conversation.lang))) };
     }
     const decision = reply.decision ?? SILENT;
     if (decision.kind !== 'handoff') return { message, reply, decision };

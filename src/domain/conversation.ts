@@ -68,7 +68,8 @@ export type PublicMessage = Pick<Message, 'id' | 'text' | 'createdAt' | 'clientI
 /** A message as the visitor sees it: the bot's internal decision and notes stay behind. */
 export function toPublicMessage(m: Message): PublicMessage {
   if (m.role === 'note') throw new Error('internal notes are never shown to visitors');
-  return { id: m.id, role: m.role, text: m.text, createdAt: m.createdAt, clientId: m.clientId, sources: m.sources, replyTo: m.replyTo };
+  // A client id is the visitor's own idempotency key; the bot's answers carry an internal one.
+  return { id: m.id, role: m.role, text: m.text, createdAt: m.createdAt, clientId: m.role === 'visitor' ? m.clientId : undefined, sources: m.sources, replyTo: m.replyTo };
 }
 
 /** What the visitor may see of a transcript: everything but internal notes. */

@@ -106,16 +106,59 @@ describe('the "talk to a person" button', () => {
 });
 
 describe('retries and refusals', () => {
-  it('a retry that arrives while the first request is being answered is told the answer is pending, not that a person has the chat', async () => {
+  it('a retry racing the first attempt gets the same answer, stored once', async () => {
     const gated = gatedBot(answer);
-    const { app } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN }, { bot: gated.bot });
+    const { app, deps } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN }, { bot: gated.bot });
     const convo = await startConversation(app);
     const first = postText(app, convo, 'how long is delivery?', { clientId: 'p-1' });
     await gated.arrived();
-    const retry = await (await postText(app, convo, 'how long is delivery?', { clientId: 'p-1' })).json();
-    expect(retry.decision).toMatchObject({ kind: 'silent', reasons: ['answer_pending'] });
+    const retry = postText(app, convo, 'how long is delivery?', { clientId: 'p-1' });
+    await gated.arrived(2);
     gated.release();
-    expect((await (await first).json()).decision.kind).toBe('answer');
+    const [a, b] = await Promise.all([(await first).json(), (await retry).json()]);
+    expect(a.decision.kind).toBe('answer');
+    expect(b.reply.id).toBe(a.reply.id);
+    const bots = (await deps.store.transcripts.list(convo.id)).filter((m) => m.role === 'bot');
+    expect(bots).toHaveLength(2); // the greeting and one answer
+    expect(a.reply).not.toHaveProperty('clientId');
+  });
+
+  it('a retry after the bot failed is answered now', async () => {
+    let calls = 0;
+    const flaky: Bot = {
+      async decide() {
+        calls += 1;
+        if (calls === 1) throw new Error('model timeout');
+        return answer;
+      },
+    };
+    const { app } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN }, { bot: flaky });
+    const convo = await startConversation(app);
+    expect((await postText(app, convo, 'delivery?', { clientId: 'f-1' })).status).toBe(500);
+    const retry = await postText(app, convo, 'delivery?', { clientId: 'f-1' });
+    expect(retry.status).toBe(201);
+    expect((await retry.json()).reply.text).toBe(answer.reply);
+  });
+
+  it('two messages at once near the limit are both stored and both answered', async () => {
+    const gated = gatedBot(answer);
+    const { app, deps } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN, MAX_MESSAGES: '10', RATE_LIMITS: 'off' }, { bot: gated.bot });
+    const convo = await startConversation(app); // 1
+    for (let i = 0; i < 3; i++) {
+      const p = postText(app, convo, `q${i}`);
+      await gated.arrived(i + 1);
+      gated.release();
+      expect((await p).status).toBe(201);
+    } // 7
+    const both = Promise.all([postText(app, convo, 'first'), postText(app, convo, 'second')]);
+    await gated.arrived(5);
+    gated.release();
+    expect((await both).map((r) => r.status)).toEqual([201, 201]);
+    const transcript = await deps.store.transcripts.list(convo.id);
+    for (const text of ['first', 'second']) {
+      const asked = transcript.find((m) => m.text === text)!;
+      expect(transcript.some((m) => m.replyTo === asked.id)).toBe(true);
+    }
   });
 
   it('a message refused on a full transcript does not reopen a resolved conversation', async () => {

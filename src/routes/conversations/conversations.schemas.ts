@@ -33,6 +33,7 @@ export const postMessageBody = z
       .string()
       .min(1)
       .max(100)
+      .regex(/^[^\u0000-\u001f]+$/, 'must not contain control characters')
       .optional()
       .openapi({ description: 'Idempotency key: the same clientId twice stores one message' }),
   })
