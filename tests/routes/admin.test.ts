@@ -161,4 +161,21 @@ describe('PATCH /api/admin/users/:id under concurrency', () => {
     expect(admins.length).toBeGreaterThan(0);
     expect([ra.status, rb.status]).toContain(409);
   });
+
+  it('a refused change is undone whole: password and capacity too', async () => {
+    const { app, deps, admin } = await adminApp();
+    const other = await staffToken(app, deps, 'admin', 'second-admin@test.local');
+    const before = (await deps.store.users.get(other.user.id))!;
+    const [ra, rb] = await Promise.all([
+      app.request(`/api/admin/users/${other.user.id}`, patch({ role: 'operator', password: 'a-brand-new-password', capacity: 7 }, admin.token)),
+      app.request(`/api/admin/users/${admin.user.id}`, patch({ role: 'operator' }, other.token)),
+    ]);
+    const after = (await deps.store.users.get(other.user.id))!;
+    if (ra.status === 409) {
+      expect(after).toMatchObject({ role: 'admin', capacity: before.capacity, passwordHash: before.passwordHash });
+    } else {
+      expect(rb.status).toBe(409);
+      expect(after).toMatchObject({ role: 'operator', capacity: 7 });
+    }
+  });
 });

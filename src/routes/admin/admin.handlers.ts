@@ -46,7 +46,7 @@ export const onUpdateUser: RouteHandler<typeof updateUser, HonoEnv> = async (c) 
     const next: StaffUser = { ...current, ...set, ...(passwordHash ? { passwordHash } : {}) };
     if (!(await users.update(next))) continue;
     if (enabledAdmin(current) && !enabledAdmin(next) && !(await users.list()).some(enabledAdmin)) {
-      await restore(deps.store.users, id, current);
+      await restore(users, current);
       throw new AppError('conflict', 'This change would leave no enabled admin');
     }
     return c.json(publicUser({ ...next, version: next.version + 1 }), 200);
@@ -54,11 +54,15 @@ export const onUpdateUser: RouteHandler<typeof updateUser, HonoEnv> = async (c) 
   throw new AppError('conflict', 'The account is changing too fast; try again');
 };
 
-/** Put back the role and state an account had, if nobody has changed them since. */
-async function restore(users: UserRepo, id: string, before: StaffUser): Promise<void> {
+/**
+ * Undo a refused change: the account as it was before it (password, capacity, everything),
+ * written over whatever version is there now; a change that landed in between is lost with it,
+ * which is the lesser harm than leaving no admin.
+ */
+async function restore(users: UserRepo, before: StaffUser): Promise<void> {
   for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
-    const now = await users.get(id);
+    const now = await users.get(before.id);
     if (!now) return;
-    if (await users.update({ ...now, role: before.role, disabled: before.disabled })) return;
+    if (await users.update({ ...before, version: now.version })) return;
   }
 }
