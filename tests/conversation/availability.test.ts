@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { currentAvailability } from '../../src/conversation/availability';
 import { handoffCollections } from '../../src/conversation/collections';
-import { ALWAYS_OPEN, makeTestApp } from '../helpers/app';
-import { makeStaff } from '../helpers/staff';
+import type { Bot } from '../../src/domain/decision';
+import { ALWAYS_OPEN, auth, makeTestApp, postText, startConversation } from '../helpers/app';
+import { makeStaff, staffHeaders } from '../helpers/staff';
 
 const NOW = Date.UTC(2026, 10, 18, 12, 0, 0);
 
@@ -41,5 +42,28 @@ describe('the wait a visitor is told', () => {
     const last = await currentAvailability(deps, { conversationId: 'n2', department: 'general', priority: 10, waitingSince: NOW - 298_000 });
     expect(vip).toEqual({ kind: 'wait', minutes: 1, range: [0, 2] });
     expect((last as { minutes: number }).minutes).toBeGreaterThan(10);
+  });
+});
+
+describe('the wait after a transfer back to the queue', () => {
+  it('a chat answered in time and transferred back is not counted ahead of a more urgent visitor', async () => {
+    let now = NOW;
+    const urgent: Bot = { decide: async () => ({ kind: 'handoff', confidence: 0, reasons: ['low_confidence'], sources: [], department: 'general', priority: 1000 }) };
+    const { app, deps } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN, SLA_FIRST_REPLY_SECONDS: '60' }, { clock: { now: () => now }, bot: urgent });
+    const op = await makeStaff(deps, 'operator', { capacity: 1 });
+    const online = () => app.request('/api/operator/presence', { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ online: true }) });
+    await online();
+    const a = await startConversation(app);
+    await app.request(`/api/conversations/${a.id}/handoff`, { method: 'POST', ...auth(a.token) });
+    const base = `/api/operator/conversations/${a.id}`;
+    await app.request(`${base}/claim`, { method: 'POST', headers: staffHeaders(op.token) });
+    now += 10_000;
+    await app.request(`${base}/messages`, { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ text: 'Looking into it' }) });
+    await app.request(`${base}/transfer`, { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify({ department: 'general' }) });
+    now += 120_000;
+    await online();
+    const b = await startConversation(app);
+    const body = await (await postText(app, b, 'something the bot cannot answer')).json();
+    expect(body.decision.handoff).toEqual({ kind: 'wait', minutes: 1, range: [0, 2] });
   });
 });
