@@ -47,8 +47,11 @@ export function detectLanguage(text: string, fallback: Lang = 'en'): Lang {
 }
 
 function namesOnly(text: string): boolean {
-  const words = text.toLowerCase().match(/[a-z']+/g) ?? [];
-  return words.length <= 4 && !words.some((w) => ENGLISH_WORDS.has(w));
+  const tokens = text.match(/[\p{L}\p{N}'-]+/gu) ?? [];
+  const words = tokens.map((t) => t.toLowerCase());
+  if (tokens.length > 4 || words.some((w) => ENGLISH_WORDS.has(w))) return false;
+  // A model or brand looks like one: digits in it ("S23", "15") or a capital inside ("iPhone").
+  return tokens.some((t) => /\d/.test(t) || /\p{Ll}\p{Lu}/u.test(t));
 }
 
 function looksTransliterated(text: string): boolean {

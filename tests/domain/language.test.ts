@@ -32,6 +32,10 @@ describe('detectLanguage', () => {
     expect(detectLanguage('Is the iPhone 15 in stock?', 'ru')).toBe('en');
   });
 
+  it('still reads a short plain-English message as English', () => {
+    for (const text of ['Reset password', 'Refund status?', 'Need help']) expect(detectLanguage(text, 'ru')).toBe('en');
+  });
+
   it('does not mistake English with a few translit-looking words for Russian', () => {
     expect(detectLanguage('Da Vinci code: is it in stock?')).toBe('en');
   });
