@@ -9,29 +9,40 @@ export interface EvalQuery {
   lang?: string;
 }
 
-async function readJsonl(path: string): Promise<unknown[]> {
-  const text = await readFile(path, 'utf8');
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line, i) => {
-      try {
-        return JSON.parse(line) as unknown;
-      } catch {
-        throw new Error(`${path}:${i + 1}: not JSON`);
-      }
-    });
+/** JSON lines with their real line numbers; a BOM and blank lines are fine. */
+async function readJsonl(path: string): Promise<Array<{ row: unknown; where: string }>> {
+  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+  const out: Array<{ row: unknown; where: string }> = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    const where = `${path}:${i + 1}`;
+    try {
+      out.push({ row: JSON.parse(line) as unknown, where });
+    } catch {
+      throw new Error(`${where}: not JSON`);
+    }
+  });
+  return out;
 }
 
+const asObject = (row: unknown, where: string, what: string): Record<string, unknown> => {
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) throw new Error(`${where}: ${what} must be a JSON object`);
+  return row as Record<string, unknown>;
+};
+
+/** An id as text: intent data sometimes numbers its entries. */
+const idText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined);
+
 function toEntry(row: unknown, where: string): RetrievalEntry {
-  const r = row as Partial<RetrievalEntry>;
-  if (typeof r.id !== 'string' || !Array.isArray(r.questions)) {
-    throw new Error(`${where}: an entry needs "id" and "questions"`);
-  }
+  const r = asObject(row, where, 'an entry');
+  const id = idText(r.id);
+  if (id === undefined) throw new Error(`${where}: an entry needs an "id"`);
+  // An entry known by its title (or answer) only is still an entry: it just has no variants.
+  const questions = Array.isArray(r.questions) ? r.questions.filter((q): q is string => typeof q === 'string') : [];
   return {
-    id: r.id,
+    id,
     title: typeof r.title === 'string' ? r.title : '',
-    questions: r.questions.filter((q): q is string => typeof q === 'string'),
+    questions,
     ...(typeof r.answer === 'string' ? { answer: r.answer } : {}),
     ...(typeof r.lang === 'string' ? { lang: r.lang } : {}),
   };
@@ -43,8 +54,9 @@ function toEntry(row: unknown, where: string): RetrievalEntry {
  * project's KB source loader, so the eval sees what the bot would serve.
  */
 export async function loadKb(path: string): Promise<RetrievalEntry[]> {
-  if (path.endsWith('.jsonl')) {
-    return mergeDuplicates((await readJsonl(path)).map((row, i) => toEntry(row, `${path}:${i + 1}`)), path);
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) {
+    return mergeDuplicates((await readJsonl(path)).map(({ row, where }) => toEntry(row, where)), path);
   }
   const { articles, problems } = await loadKbSource(path);
   const errors = problems.filter((p) => p.severity === 'error');
@@ -74,12 +86,13 @@ export function mergeDuplicates(entries: RetrievalEntry[], path: string): Retrie
 }
 
 export async function loadQueries(path: string): Promise<EvalQuery[]> {
-  return (await readJsonl(path)).map((row, i) => {
-    const r = row as Partial<EvalQuery>;
-    if (typeof r.text !== 'string' || (r.expected !== null && typeof r.expected !== 'string')) {
-      throw new Error(`${path}:${i + 1}: a query needs "text" and "expected" (string or null)`);
+  return (await readJsonl(path)).map(({ row, where }) => {
+    const r = asObject(row, where, 'a query');
+    const expected = r.expected === null ? null : idText(r.expected);
+    if (typeof r.text !== 'string' || expected === undefined) {
+      throw new Error(`${where}: a query needs "text" and "expected" (an id, or null for out of scope)`);
     }
-    return { text: r.text, expected: r.expected, ...(r.lang ? { lang: r.lang } : {}) };
+    return { text: r.text, expected, ...(typeof r.lang === 'string' && r.lang ? { lang: r.lang } : {}) };
   });
 }
 

@@ -64,11 +64,12 @@ export function automationAtPrecision(
   let best = 0;
   for (let i = 0; i < order.length; ) {
     let j = i;
-    while (j < order.length && order[j]![0] === order[i]![0]) {
+    // do … while: each pass takes at least one score, even one that equals nothing (NaN).
+    do {
       answered++;
       if (right[order[j]![1]]) good++;
       j++;
-    }
+    } while (j < order.length && order[j]![0] === order[i]![0]);
     if (good / answered >= floor) best = Math.max(best, good / inScope);
     i = j;
   }
@@ -119,7 +120,9 @@ export function percentile(xs: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-export function summarize(decisions: Decision[], threshold: number): EvalReport {
+export function summarize(raw: Decision[], threshold: number): EvalReport {
+  // A confidence that is not a number is no confidence: scored as 0, so no loop over them hangs.
+  const decisions = raw.map((d) => (Number.isFinite(d.confidence) ? d : { ...d, confidence: 0 }));
   const inScope = decisions.filter((d) => d.expected !== null);
   const n = inScope.length;
   const oos = decisions.length - n;

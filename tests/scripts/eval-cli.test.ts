@@ -75,3 +75,30 @@ describe('npm run eval with untidy data', () => {
     expect(out.n).toBe(6);
   });
 });
+
+describe('npm run eval on files other tools wrote', () => {
+  it('reads a BOM, CRLF, blank lines, numeric ids, entries without questions and an upper-case .JSONL name', async () => {
+    const kb = join(dir, 'messy.kb.JSONL');
+    const queries = join(dir, 'messy.queries.jsonl');
+    const lines = [...KB.map((e) => JSON.stringify(e)), JSON.stringify({ id: 42, title: 'Opening hours', questions: ['when are you open'] }), JSON.stringify({ id: 'gift', title: 'Gift cards' })];
+    await writeFile(kb, `\uFEFF${lines.join('\r\n')}\r\n\r\n`);
+    await writeFile(queries, `\uFEFF${[...QUERIES, { text: 'are you open on sunday', expected: 42 }].map((q) => JSON.stringify(q)).join('\r\n')}\r\n`);
+    const { stdout } = await run(TSX, ['scripts/eval.ts', '--kb', kb, '--queries', queries, '--json'], { cwd: ROOT });
+    expect(stdout).toContain('6 entries');
+    const out = JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+    expect(out.n).toBe(5);
+  });
+
+  it('names the real line of a broken one, blank lines counted, and refuses a line that is not an object', async () => {
+    const bad = join(dir, 'bad.queries.jsonl');
+    await writeFile(bad, `${JSON.stringify(QUERIES[0])}\n\n\n{oops\n`);
+    await expect(run(TSX, ['scripts/eval.ts', '--kb', join(dir, 'kb.jsonl'), '--queries', bad], { cwd: ROOT })).rejects.toMatchObject({
+      stderr: expect.stringContaining('bad.queries.jsonl:4: not JSON'),
+    });
+    const notObject = join(dir, 'null.kb.jsonl');
+    await writeFile(notObject, 'null\n');
+    await expect(run(TSX, ['scripts/eval.ts', '--kb', notObject, '--queries', join(dir, 'queries.jsonl')], { cwd: ROOT })).rejects.toMatchObject({
+      stderr: expect.stringContaining('null.kb.jsonl:1: an entry must be a JSON object'),
+    });
+  });
+});

@@ -90,3 +90,18 @@ describe('percentile and summarize', () => {
     expect(r.p99Ms).toBe(4);
   });
 });
+
+describe('robust to a confidence that is not a number', () => {
+  it('automationAtPrecision ends, and summarize scores NaN as 0', () => {
+    expect(automationAtPrecision([0.5, Number.NaN, 0.2], [true, false, true], 2)).toBeGreaterThanOrEqual(0);
+    const report = summarize(
+      [
+        { expected: 'a', ranked: ['a'], confidence: Number.NaN, ms: 1 },
+        { expected: 'b', ranked: ['b'], confidence: 0.95, ms: 1 },
+      ],
+      0.9,
+    );
+    expect(Number.isFinite(report.ece)).toBe(true);
+    expect(report.coverage).toBe(0.5);
+  });
+});

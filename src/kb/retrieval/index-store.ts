@@ -131,7 +131,8 @@ export class IndexStore {
       this.variants[v] = {
         article: slot,
         ids: Int32Array.from(t.ids),
-        tfs: Uint16Array.from(t.tfs),
+        // A word repeated past 65,535 times in one question (pasted junk) counts as 65,535, not 0.
+        tfs: Uint16Array.from(t.tfs, (tf) => Math.min(tf, 0xffff)),
         vec: { ids: new Int32Array(0), w: new Float32Array(0) },
         sDot: 0,
         norm2: 0,
@@ -140,7 +141,7 @@ export class IndexStore {
       for (const f of t.ids) union.set(f, (union.get(f) ?? 0) + 1);
     }
     a.features = Int32Array.from([...union.keys()].sort((x, y) => x - y));
-    a.counts = Uint16Array.from(a.features, (f) => union.get(f)!);
+    a.counts = Uint16Array.from(a.features, (f) => Math.min(union.get(f)!, 0xffff));
     for (const f of a.features) this.df[f]!++;
     this.articles[slot] = a;
     this.bySlot.set(id, slot);

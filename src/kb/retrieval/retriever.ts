@@ -139,6 +139,8 @@ export function createRetriever(entries: RetrievalEntry[], opts: RetrieverOption
       const { top1, top2 } = calibration;
       let confidence = 0;
       if (top.length > 0) confidence = top1 ? predict(top1, signals) : Math.min(1, signals.nn ?? 0);
+      // Never a NaN that would answer nothing and sort nowhere: no confidence is 0.
+      if (!Number.isFinite(confidence)) confidence = 0;
       signals.top2 = top.length < 2 || !top2 ? confidence : Math.max(confidence, predict(top2, signals));
       return { matches: top.slice(0, k).map((m) => ({ id: m.id, score: m.score })), confidence, signals };
     },

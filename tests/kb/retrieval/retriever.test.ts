@@ -119,3 +119,14 @@ describe('isAmbiguous', () => {
     expect(isAmbiguous({ matches: [{ id: 'a', score: 1 }], confidence: 0.3, signals: { top2: 0.9 } }, 0.8)).toBe(false);
   });
 });
+
+describe('pasted junk', () => {
+  it('a word repeated 65,536 times in a question neither breaks the scores nor the confidence', () => {
+    const junk = Array(65_536).fill('zz').join(' ');
+    const r = createRetriever(KB.map((e) => (e.id === 'card-activate' ? { ...e, questions: [...e.questions, junk] } : e)));
+    const res = r.search('how do I activate my card');
+    expect(res.matches[0]?.id).toBe('card-activate');
+    expect(Number.isFinite(res.confidence)).toBe(true);
+    expect(res.matches.every((m) => Number.isFinite(m.score))).toBe(true);
+  });
+});
