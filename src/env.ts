@@ -27,6 +27,8 @@ export const PASSWORD_MAX = 1024;
 
 const fields = z.object({
   PORT: int(8787, 1, 65535),
+  /** The address the Node server listens on; 0.0.0.0 is every interface. */
+  HOST: z.string().min(1).default('0.0.0.0'),
   STORE: z.enum(['memory', 'upstash']).default('memory'),
   UPSTASH_REDIS_REST_URL: z.string().url().optional(),
   UPSTASH_REDIS_REST_TOKEN: optionalString,

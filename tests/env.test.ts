@@ -7,6 +7,11 @@ describe('configuration', () => {
     expect(env).toMatchObject({ PORT: 8787, STORE: 'memory', RATE_LIMITS: 'on', KB_DIR: 'knowledge-base', SEED_DEMO: '0' });
   });
 
+  it('listens on every interface by default, on the address HOST names otherwise', () => {
+    expect(parseEnv({}).HOST).toBe('0.0.0.0');
+    expect(parseEnv({ HOST: '127.0.0.1' }).HOST).toBe('127.0.0.1');
+  });
+
   it('coerces numbers and treats empty strings as unset', () => {
     expect(parseEnv({ PORT: '9000', STORE: '' })).toMatchObject({ PORT: 9000, STORE: 'memory' });
   });

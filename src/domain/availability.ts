@@ -85,7 +85,7 @@ export interface NoticeContext {
  *
  * @example
  * handoffNotice({ kind: 'offline', nextOpeningMs }, 'ru', { timeZone: 'Europe/Moscow', now })
- * // 'Сейчас операторов нет на связи. Оставьте e-mail или телефон — мы ответим, когда откроемся (завтра в 9:00 по времени UTC+3).'
+ * // 'Сейчас мы не работаем. Оставьте e-mail или телефон — мы ответим, когда откроемся (завтра в 9:00 по времени UTC+3).'
  */
 export function handoffNotice(outcome: Availability, lang: 'ru' | 'en', ctx: NoticeContext = {}): string {
   if (outcome.kind === 'with_operator') {
@@ -102,13 +102,16 @@ export function handoffNotice(outcome: Availability, lang: 'ru' | 'en', ctx: Not
       ? `Оператор ответит примерно через ${outcome.minutes} ${minutesRu(outcome.minutes)} (обычно от ${lo} до ${hi}). Не закрывайте чат — ответ появится здесь. Если не можете ждать, оставьте e-mail, и мы ответим на почту.`
       : `An operator will reply in about ${outcome.minutes} minutes (usually ${lo}–${hi}). Keep this chat open — the reply will appear here. If you can't wait, leave your e-mail and we will reply there.`;
   }
+  // Outside business hours we are closed (whoever lingers online); within them nobody is free.
   const when = outcome.nextOpeningMs === null ? null : formatOpening(outcome.nextOpeningMs, lang, ctx);
   if (lang === 'ru') {
-    const tail = when ? `когда откроемся (${when})` : 'как только оператор освободится';
-    return `Сейчас операторов нет на связи. Оставьте e-mail или телефон — мы ответим, ${tail}.`;
+    return when
+      ? `Сейчас мы не работаем. Оставьте e-mail или телефон — мы ответим, когда откроемся (${when}).`
+      : 'Сейчас операторов нет на связи. Оставьте e-mail или телефон — мы ответим, как только оператор освободится.';
   }
-  const tail = when ? `when we open (${when})` : 'as soon as an operator is available';
-  return `No operators are online right now. Leave your e-mail or phone number and we will reply ${tail}.`;
+  return when
+    ? `We are closed right now. Leave your e-mail or phone number and we will reply when we open (${when}).`
+    : 'No operators are online right now. Leave your e-mail or phone number and we will reply as soon as an operator is available.';
 }
 
 /** Russian needs the number's form: 1 минуту, 2 минуты, 5 минут, 21 минуту. */

@@ -18,7 +18,7 @@ async function main() {
   const demoAdmin = await ensureAdmin(deps);
   const app = createApp(deps);
 
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: process.env.HOST ?? '0.0.0.0' }, (info) => {
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     deps.logger.info('listening', { port: info.port, store: deps.store.kind, articles: deps.kb?.size ?? 0 });
     console.log(`Support chat is running at http://localhost:${info.port} (store: ${deps.store.kind}, ${deps.kb?.size ?? 0} articles)`);
     console.log(`  API reference: http://localhost:${info.port}/docs`);

@@ -75,10 +75,10 @@ describe('handoffNotice', () => {
   it('offline, opening tomorrow', () => {
     const off = { kind: 'offline', nextOpeningMs: TOMORROW_9 } as const;
     expect(handoffNotice(off, 'ru', moscow)).toBe(
-      'Сейчас операторов нет на связи. Оставьте e-mail или телефон — мы ответим, когда откроемся (завтра в 9:00 по времени UTC+3).',
+      'Сейчас мы не работаем. Оставьте e-mail или телефон — мы ответим, когда откроемся (завтра в 9:00 по времени UTC+3).',
     );
     expect(handoffNotice(off, 'en', moscow)).toBe(
-      'No operators are online right now. Leave your e-mail or phone number and we will reply when we open (tomorrow at 9:00, UTC+3).',
+      'We are closed right now. Leave your e-mail or phone number and we will reply when we open (tomorrow at 9:00, UTC+3).',
     );
   });
 
@@ -88,6 +88,7 @@ describe('handoffNotice', () => {
       const text = handoffNotice(off, lang, moscow);
       expect(text).not.toMatch(/откроемся|when we open|через|in about/);
       expect(text).toMatch(/e-mail/);
+      expect(text).toMatch(/операторов нет|No operators are online/);
     }
   });
 
