@@ -20,6 +20,9 @@ export interface Article {
   sumNorm: number;
 }
 
+/** Below this many articles a re-weigh costs little: every edit gets exact idf at once. */
+const SMALL_KB = 1000;
+
 const EMPTY: SparseVec = { ids: new Int32Array(0), w: new Float32Array(0) };
 
 /**
@@ -74,14 +77,23 @@ export class IndexStore {
   }
 
   upsert(id: string, texts: string[]): void {
-    this.remove(id);
+    this.detach(id);
     this.insert(id, texts, true);
-    if (++this.staleEdits > Math.max(16, this.size * 0.2)) this.reweighAll();
+    this.edited();
   }
 
+  /** A removal changes every idf too: it counts towards the re-weigh like an upsert. */
   remove(id: string): void {
+    if (this.detach(id)) this.edited();
+  }
+
+  private edited(): void {
+    if (++this.staleEdits > (this.size < SMALL_KB ? 0 : this.size * 0.2)) this.reweighAll();
+  }
+
+  private detach(id: string): boolean {
     const slot = this.bySlot.get(id);
-    if (slot === undefined) return;
+    if (slot === undefined) return false;
     const a = this.articles[slot]!;
     for (const f of a.features) {
       this.df[f]!--;
@@ -94,6 +106,7 @@ export class IndexStore {
     this.articles[slot] = undefined;
     this.freeArticles.push(slot);
     this.bySlot.delete(id);
+    return true;
   }
 
   idf(id: number): number {

@@ -127,7 +127,7 @@ export function createRetriever(entries: RetrievalEntry[], opts: RetrieverOption
   // Calibration is a property of the whole KB; one edit barely moves it, so refresh in batches.
   const edited = (): void => {
     fingerprint = null;
-    if (++editsSinceCalibration > Math.max(8, index.size * 0.1)) recalibrate();
+    if (++editsSinceCalibration > Math.max(3, index.size * 0.1)) recalibrate();
   };
 
   return {
