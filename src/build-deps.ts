@@ -76,7 +76,7 @@ export async function withKnowledgeBase(
     ? createEmbeddingIndex({ embedder, store: deps.store.documents, model: embeddingModel(deps.env), log: (m, f) => deps.logger.warn(m, f) })
     : null;
   const bot = createKbBot({ kb, policy: deps.config.policy, embeddings });
-  return { ...deps, kb, bot };
+  return { ...deps, kb, bot, kbBot: bot };
 }
 
 /** A structured setting from a JSON variable; a bad one fails the start naming the variable. */

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { KbBot } from './answer/kb-bot';
 import type { Schedule } from './domain/business-hours';
 import type { Bot } from './domain/decision';
 import type { PolicyConfig } from './domain/handoff-policy';
@@ -30,6 +31,8 @@ export interface Deps {
    * entry configured none, and the editor routes then answer 404.
    */
   kb?: KnowledgeBase;
+  /** The bot over that knowledge base (with embeddings when configured): what /api/kb/try shows. */
+  kbBot?: KbBot;
   /** The peer address the runtime sees (socket on Node, cf-connecting-ip on Workers), for per-client limits. */
   remoteAddress: (c: Context) => string | undefined;
 }

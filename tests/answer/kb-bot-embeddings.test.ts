@@ -3,6 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { postText, startConversation } from '../helpers/app';
 import { makeKbApp } from '../helpers/kb-app';
+import { makeStaff, staffHeaders } from '../helpers/staff';
 
 /** Deterministic fake embeddings: a bag of word stems hashed into 64 dimensions. */
 function fakeVector(text: string): number[] {
@@ -64,6 +65,17 @@ describe('the bot with OpenAI embeddings configured', () => {
     const body = await (await postText(app, convo, 'delivery cost доставка')).json();
     expect(body.decision.kind).toBe('answer');
     expect(body.decision.sources[0].id).toMatch(/^delivery-cost\./);
+  });
+
+  it('the editor\'s try page shows the decision the visitor gets, embeddings included', async () => {
+    const { app, deps } = await makeKbApp({ OPENAI_API_KEY: 'sk-test' });
+    queryAs = { text: 'How much does delivery cost?', as: 'Can I pay in installments? Рассрочка без переплаты' };
+    const convo = await startConversation(app, { lang: 'en' });
+    const visitor = await (await postText(app, convo, 'How much does delivery cost?')).json();
+    const editor = await makeStaff(deps, 'editor');
+    const tried = await (await app.request('/api/kb/try', { method: 'POST', headers: staffHeaders(editor.token), body: JSON.stringify({ text: 'How much does delivery cost?', lang: 'en' }) })).json();
+    expect(tried.decision.kind).toBe(visitor.decision.kind);
+    expect(tried.signals).toHaveProperty('fusionAgrees');
   });
 
   it('falls back to lexical retrieval when the embeddings API fails', async () => {

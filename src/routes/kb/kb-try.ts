@@ -55,7 +55,8 @@ export const onTry: RouteHandler<typeof tryQuestion, HonoEnv> = async (c) => {
   if (!deps.kb) throw new AppError('not_found', 'No knowledge base configured');
   const input = c.req.valid('json');
   const lang = input.lang ?? detectLanguage(input.text);
-  const bot = createKbBot({ kb: deps.kb, policy: deps.config.policy });
+  // The very bot visitors talk to (embeddings included); a test app with only a KB gets a plain one.
+  const bot = deps.kbBot ?? createKbBot({ kb: deps.kb, policy: deps.config.policy });
   const analysis = await bot.analyze(input.text, lang, { missStreak: input.missStreak ?? 0, vip: input.vip ?? false });
   const decision = bot.toDecision(analysis, lang);
   const { search, signals } = analysis;
