@@ -83,6 +83,15 @@ const toEntry = (a: Article): RetrievalEntry => ({ id: a.id, title: a.title, que
 const slot = (topic: string, lang: Lang) => `${topic}\u0000${lang}`;
 
 /**
+ * Which of two articles of one topic and language is the translation target: an answerable
+ * one, then the smaller id. Every instance picks the same, whatever order it saw them in.
+ */
+const preferred = (a: Article, b: Article): Article => {
+  if (answerable(a) !== answerable(b)) return answerable(a) ? a : b;
+  return a.id < b.id ? a : b;
+};
+
+/**
  * @example
  * const kb = await createKnowledgeBase({ files: BUNDLED_KB, store });
  * await kb.refresh();
@@ -111,7 +120,8 @@ export async function createKnowledgeBase(opts: KnowledgeBaseOptions): Promise<K
   function place(article: Article): void {
     effective.set(article.id, article);
     const key = slot(article.topic, article.lang);
-    if (!slots.has(key)) slots.set(key, article.id);
+    const holder = effective.get(slots.get(key) ?? '');
+    if (!holder || holder.id === article.id || preferred(article, holder) === article) slots.set(key, article.id);
   }
 
   /** Bring maps and index in line with the current baseline + edits for one id. */
@@ -123,8 +133,8 @@ export async function createKnowledgeBase(opts: KnowledgeBaseOptions): Promise<K
       if (slots.get(key) === id) {
         slots.delete(key);
         // A baseline with two articles for one slot (lint reports it) keeps a translation target.
-        const heir = [...effective.values()].find((a) => slot(a.topic, a.lang) === key);
-        if (heir) slots.set(key, heir.id);
+        const rivals = [...effective.values()].filter((a) => slot(a.topic, a.lang) === key);
+        if (rivals.length > 0) slots.set(key, rivals.reduce(preferred).id);
       }
     }
     const after = effectiveArticle(baseline.get(id), edits.get(id));

@@ -137,6 +137,22 @@ describe('knowledge base: several instances over one store', () => {
     expect(second.size).toBe(first.size);
   });
 
+  it('agrees on the translation when two instances add one topic\'s article in the same language at once', async () => {
+    const store = createMemoryStore();
+    const first = await build(store);
+    const second = await build(store);
+    await first.save(giftCards(), 'editor-1');
+    await second.refresh();
+    const ru = (id: string, answer: string) => giftCards({ id, lang: 'ru', title: 'Подарочные карты', questions: [`есть ли подарочные карты ${id}`], answer });
+    const saved = await Promise.all([first.save(ru('gift-cards.ru', 'Да.'), 'editor-1'), second.save(ru('gift-cards-2.ru', 'Да, есть.'), 'editor-2')]);
+    expect(saved.map((r) => r.ok)).toEqual([true, true]);
+    await Promise.all([first.refresh(), second.refresh()]);
+    const third = await build(store);
+    const english = first.get('gift-cards.en')!;
+    const picks = [first, second, third].map((kb) => kb.inLanguage(english, 'ru').id);
+    expect(new Set(picks)).toEqual(new Set(['gift-cards-2.ru']));
+  });
+
   it('checks the counter at most once per interval', async () => {
     const store = createMemoryStore();
     let clock = 1_000;
