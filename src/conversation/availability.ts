@@ -41,24 +41,26 @@ export async function currentAvailability(deps: Deps, place: QueuePlace): Promis
     .filter((u) => !u.disabled && (u.role === 'operator' || u.role === 'admin'))
     .filter((u) => u.departments.length === 0 || u.departments.includes(department))
     .map((u) => ({ online: onlineIds.has(u.id), capacity: u.capacity, active: active.get(u.id) ?? 0 }));
-  // The same order the queue shows operators: a chat answered in time (then transferred back)
-  // is not "breached", so the records' first replies count.
-  const sameDepartment = queue.filter((q) => q.value.department === department && q.value.conversationId !== place.conversationId);
-  const records = await Promise.all([place, ...sameDepartment.map((q) => q.value)].map((p) => deps.store.conversations.get(p.conversationId)));
+  // The same order the queue shows operators. A first reply can only clear a breach, so only
+  // entries breached by their wait alone need their record (a chat answered in time, then
+  // transferred back, is not "breached"; one no longer waiting is not ahead at all).
   const target = deps.env.SLA_FIRST_REPLY_SECONDS;
-  const item = (p: { conversationId: string; priority: number; waitingSince: number }, firstHumanReplyAt: number | undefined) => ({
-    id: p.conversationId,
-    priority: p.priority,
-    waitingSince: p.waitingSince,
-    breached: slaState({ waitingSince: p.waitingSince, firstHumanReplyAt, targetSeconds: target, now }).breached,
-  });
-  const mine = item(place, records[0]?.firstHumanReplyAt);
-  const queueAhead = sameDepartment.filter((q, i) => {
-    const record = records[i + 1];
-    // The queue index trails the records: an entry whose conversation is no longer waiting is not ahead.
-    if (record && record.status !== 'waiting') return false;
-    return queueOrder(item(q.value, record?.firstHumanReplyAt), mine) < 0;
-  }).length;
+  const overdue = (waitingSince: number) => slaState({ waitingSince, targetSeconds: target, now }).breached;
+  const item = async (p: { conversationId: string; priority: number; waitingSince: number }) => {
+    let breached = overdue(p.waitingSince);
+    let waiting = true;
+    if (breached) {
+      const record = await deps.store.conversations.get(p.conversationId);
+      waiting = !record || record.status === 'waiting' || p.conversationId === place.conversationId;
+      breached = slaState({ waitingSince: p.waitingSince, firstHumanReplyAt: record?.firstHumanReplyAt, targetSeconds: target, now }).breached;
+    }
+    return { id: p.conversationId, priority: p.priority, waitingSince: p.waitingSince, breached, waiting };
+  };
+  const mine = await item(place);
+  const others = await Promise.all(
+    queue.filter((q) => q.value.department === department && q.value.conversationId !== place.conversationId).map((q) => item(q.value)),
+  );
+  const queueAhead = others.filter((o) => o.waiting && queueOrder(o, mine) < 0).length;
   return whatToTell({
     open,
     operators,

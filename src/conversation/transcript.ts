@@ -31,7 +31,12 @@ export const answerKey = (messageId: string) => `\u0001answer:${messageId}`;
  * The bot's answer (or handoff notice) to one visitor message, stored at most once however many
  * times that message is answered (a retry racing the first attempt): the second gets the first's.
  */
-export async function postAnswer(deps: Deps, conversationId: string, replyTo: string, message: Omit<Message, 'id' | 'createdAt' | 'clientId' | 'replyTo'>): Promise<Message | undefined> {
+export async function postAnswer(
+  deps: Deps,
+  conversationId: string,
+  replyTo: string,
+  message: Omit<Message, 'id' | 'createdAt' | 'clientId' | 'replyTo'>,
+): Promise<{ message: Message; fresh: boolean } | undefined> {
   const full: Message = { id: deps.ids(), createdAt: deps.clock.now(), ...message, replyTo, clientId: answerKey(replyTo) };
   const stored = await deps.store.transcripts.append(conversationId, full, deps.env.MAX_MESSAGES + ANSWER_SLACK);
   if (stored.status === 'full') {
@@ -39,7 +44,7 @@ export async function postAnswer(deps: Deps, conversationId: string, replyTo: st
     return undefined;
   }
   if (stored.status === 'stored') await publishMessage(deps, conversationId, stored.message);
-  return stored.message;
+  return { message: stored.message, fresh: stored.status === 'stored' };
 }
 
 /**

@@ -126,13 +126,14 @@ export function createVisitorService(deps: Deps) {
       case 'answer':
       case 'clarify': {
         // The bot took its time: a person may have the chat now, and then the bot stays silent.
-        // The streak is counted on the record itself, so two turns at once both count.
-        const { after } = await updateConversation(deps, conversation.id, (c) =>
-          c.status === 'bot' ? { ...c, missStreak: decision.miss ? c.missStreak + 1 : 0 } : c,
-        );
-        if (after.status !== 'bot') return { decision: SILENT };
-        const reply = await postAnswer(deps, conversation.id, message.id, { role: 'bot', text: decision.reply, sources: decision.sources, decision: meta.decision });
-        return { reply, decision: reply?.decision ?? meta.decision };
+        if ((await loadConversation(deps, conversation.id)).status !== 'bot') return { decision: SILENT };
+        const posted = await postAnswer(deps, conversation.id, message.id, { role: 'bot', text: decision.reply, sources: decision.sources, decision: meta.decision });
+        // Only the attempt that stored the answer counts the turn (a retry racing it does not),
+        // on the record itself, so two different turns at once both count.
+        if (posted?.fresh) {
+          await updateConversation(deps, conversation.id, (c) => (c.status === 'bot' ? { ...c, missStreak: decision.miss ? c.missStreak + 1 : 0 } : c));
+        }
+        return { reply: posted?.message, decision: posted?.message.decision ?? meta.decision };
       }
       case 'handoff': {
         const result = await handOff(deps, conversation.id, {
@@ -147,8 +148,8 @@ export function createVisitorService(deps: Deps) {
         });
         // Already handed off (the button, pressed meanwhile): its notice is in the transcript once.
         if (!result.changed) return { decision: { ...meta.decision, handoff: result.availability } };
-        const reply = await postAnswer(deps, conversation.id, message.id, { role: 'system', text: result.notice, decision: meta.decision });
-        return { reply, decision: { ...meta.decision, handoff: result.availability } };
+        const posted = await postAnswer(deps, conversation.id, message.id, { role: 'system', text: result.notice, decision: meta.decision });
+        return { reply: posted?.message, decision: { ...meta.decision, handoff: result.availability } };
       }
       case 'silent':
         return { decision: meta.decision };
@@ -168,6 +169,8 @@ export function createVisitorService(deps: Deps) {
     if (!reply) {
       const conversation = await loadConversation(deps, id);
       if (conversation.status !== 'bot') return { message, decision: SILENT };
+      // Answering again is a bot turn like any other: it counts against the message limit.
+      await enforceRateLimit(deps, { name: 'messages', limit: env.RATE_MESSAGES_PER_MINUTE, windowSeconds: 60 }, id, 'Too many messages; wait a moment');
       const index = transcript.findIndex((m) => m.id === message.id);
       return { message, ...(await answer(conversation, message, index, detectLanguage(message.text, conversation.lang))) };
     }

@@ -50,8 +50,9 @@ function namesOnly(text: string): boolean {
   const tokens = text.match(/[\p{L}\p{N}'-]+/gu) ?? [];
   const words = tokens.map((t) => t.toLowerCase());
   if (tokens.length > 4 || words.some((w) => ENGLISH_WORDS.has(w))) return false;
-  // A model or brand looks like one: digits in it ("S23", "15") or a capital inside ("iPhone").
-  return tokens.some((t) => /\d/.test(t) || /\p{Ll}\p{Lu}/u.test(t));
+  // Every word must look like part of a name: digits ("S23", "15"), a capital inside ("iPhone")
+  // or a capital first ("Pro", "Max"); one plain lower-case word ("won't", "payment") is English.
+  return tokens.some((t) => /\d|\p{Ll}\p{Lu}/u.test(t)) && tokens.every((t) => /\d|\p{Lu}/u.test(t));
 }
 
 function looksTransliterated(text: string): boolean {

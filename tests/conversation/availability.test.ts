@@ -67,3 +67,19 @@ describe('the wait after a transfer back to the queue', () => {
     expect(body.decision.handoff).toEqual({ kind: 'wait', minutes: 1, range: [0, 2] });
   });
 });
+
+describe('the cost of a wait estimate', () => {
+  it('reads no conversation records for queue entries still within their SLA', async () => {
+    const { deps, queued } = await setup([{ departments: [], capacity: 1 }]);
+    for (let i = 0; i < 50; i++) await queued(`w${i}`, 'general', 10, 60 - i);
+    let reads = 0;
+    const get = deps.store.conversations.get.bind(deps.store.conversations);
+    deps.store.conversations.get = async (id: string) => {
+      reads += 1;
+      return get(id);
+    };
+    const wait = await currentAvailability(deps, { conversationId: 'w49', department: 'general', priority: 10, waitingSince: NOW - 11_000 });
+    expect(wait.kind).toBe('wait');
+    expect(reads).toBe(0);
+  });
+});

@@ -202,3 +202,33 @@ describe('one handoff, one language', () => {
     expect((await deps.store.transcripts.list(convo.id)).at(-1)!.text).toBe('Anna joined the chat.');
   });
 });
+
+describe('answering again on a retry', () => {
+  it('counts a missed turn once, however many attempts answer it', async () => {
+    const gated = gatedBot({ kind: 'clarify', confidence: 0.5, reasons: ['unsure'], sources: [], reply: 'Could you rephrase?', options: [], miss: true });
+    const { app, deps } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN }, { bot: gated.bot });
+    const convo = await startConversation(app);
+    const first = postText(app, convo, 'blah blah', { clientId: 'c1' });
+    await gated.arrived();
+    const retry = postText(app, convo, 'blah blah', { clientId: 'c1' });
+    await gated.arrived(2);
+    gated.release();
+    await Promise.all([first, retry]);
+    expect((await deps.store.conversations.get(convo.id))!.missStreak).toBe(1);
+  });
+
+  it('a retry that runs the bot again counts against the message limit', async () => {
+    let calls = 0;
+    const broken: Bot = {
+      async decide() {
+        calls += 1;
+        throw new Error('model down');
+      },
+    };
+    const { app } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN, RATE_MESSAGES_PER_MINUTE: '1' }, { bot: broken });
+    const convo = await startConversation(app);
+    expect((await postText(app, convo, 'delivery?', { clientId: 'same' })).status).toBe(500);
+    for (let i = 0; i < 3; i++) expect((await postText(app, convo, 'delivery?', { clientId: 'same' })).status).toBe(429);
+    expect(calls).toBe(1);
+  });
+});

@@ -179,3 +179,29 @@ describe('PATCH /api/admin/users/:id under concurrency', () => {
     }
   });
 });
+
+describe('undoing a refused admin change', () => {
+  it('keeps a password rotated by someone else in between', async () => {
+    const { app, deps, admin } = await adminApp();
+    const other = await staffToken(app, deps, 'admin', 'second-admin@test.local');
+    const { users } = deps.store;
+    const list = users.list.bind(users);
+    let rotated = '';
+    // While this request checks that an admin remains, B's password is rotated and A is demoted.
+    users.list = async () => {
+      if (!rotated) {
+        const b = (await users.get(other.user.id))!;
+        rotated = 'pbkdf2-sha256$100000$cm90YXRlZA$cm90YXRlZA';
+        await users.update({ ...b, passwordHash: rotated });
+        const a = (await users.get(admin.user.id))!;
+        await users.update({ ...a, role: 'operator' });
+      }
+      return list();
+    };
+    const res = await app.request(`/api/admin/users/${other.user.id}`, patch({ role: 'operator' }, admin.token));
+    expect(res.status).toBe(409);
+    const b = (await users.get(other.user.id))!;
+    expect(b.role).toBe('admin');
+    expect(b.passwordHash).toBe(rotated);
+  });
+});

@@ -20,8 +20,8 @@ export interface Article {
   sumNorm: number;
 }
 
-/** Below this many articles a re-weigh costs little: every edit gets exact idf at once. */
-const SMALL_KB = 1000;
+/** Below this many articles a re-weigh costs a few milliseconds: every edit gets exact idf at once. */
+const SMALL_KB = 200;
 
 const EMPTY: SparseVec = { ids: new Int32Array(0), w: new Float32Array(0) };
 

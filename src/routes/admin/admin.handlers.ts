@@ -46,7 +46,7 @@ export const onUpdateUser: RouteHandler<typeof updateUser, HonoEnv> = async (c) 
     const next: StaffUser = { ...current, ...set, ...(passwordHash ? { passwordHash } : {}) };
     if (!(await users.update(next))) continue;
     if (enabledAdmin(current) && !enabledAdmin(next) && !(await users.list()).some(enabledAdmin)) {
-      await restore(users, current);
+      await restore(users, current, next);
       throw new AppError('conflict', 'This change would leave no enabled admin');
     }
     return c.json(publicUser({ ...next, version: next.version + 1 }), 200);
@@ -55,14 +55,16 @@ export const onUpdateUser: RouteHandler<typeof updateUser, HonoEnv> = async (c) 
 };
 
 /**
- * Undo a refused change: the account as it was before it (password, capacity, everything),
- * written over whatever version is there now; a change that landed in between is lost with it,
- * which is the lesser harm than leaving no admin.
+ * Undo a refused change: each field this request wrote goes back to what it was before, unless
+ * someone has changed that field since (a password rotated meanwhile stays rotated).
  */
-async function restore(users: UserRepo, before: StaffUser): Promise<void> {
+async function restore(users: UserRepo, before: StaffUser, wrote: StaffUser): Promise<void> {
+  const fields = (Object.keys(wrote) as Array<keyof StaffUser>).filter((k) => k !== 'version' && JSON.stringify(wrote[k]) !== JSON.stringify(before[k]));
   for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
     const now = await users.get(before.id);
     if (!now) return;
-    if (await users.update({ ...before, version: now.version })) return;
+    const undo: Partial<StaffUser> = {};
+    for (const k of fields) if (JSON.stringify(now[k]) === JSON.stringify(wrote[k])) Object.assign(undo, { [k]: before[k] });
+    if (await users.update({ ...now, ...undo })) return;
   }
 }
