@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { createRetriever } from '../src/kb/retrieval/index.js';
 import { buildBaseline } from './lib/eval-baseline.js';
 import { percentile } from './lib/eval-metrics.js';
+import { timed } from './lib/eval-run.js';
 import { syntheticKb, syntheticQueries } from './lib/eval-synthetic.js';
 
 const { values } = parseArgs({
@@ -42,12 +43,9 @@ const times: number[] = [];
 const cpuTimes: number[] = [];
 let hits = 0;
 queries.forEach((q, i) => {
-  const c = process.cpuUsage();
-  const s = performance.now();
-  const res = retriever.search(q);
-  times.push(performance.now() - s);
-  const used = process.cpuUsage(c);
-  cpuTimes.push((used.user + used.system) / 1000);
+  const { value: res, ms, cpuMs } = timed(() => retriever.search(q));
+  times.push(ms);
+  cpuTimes.push(cpuMs);
   if (res.matches[0]?.id === kb[(i * 7919) % kb.length]!.id) hits++;
 });
 

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RetrieverOptions } from '../src/kb/retrieval/index.js';
 import { loadKb, loadQueries, warnUnknownExpected } from './lib/eval-load.js';
+import { eceNoiseFloor } from './lib/eval-metrics.js';
 import { type EngineRun, FIELDS, fmt, runBaselineEngine, runOurs } from './lib/eval-run.js';
 
 const { values } = parseArgs({
@@ -35,7 +36,7 @@ const header = ['set', 'engine', ...FIELDS, 'p99CpuMs', 'threshold', 'buildMs', 
 console.log(`| ${header.join(' | ')} |`);
 console.log(`| ${header.map(() => '---').join(' | ')} |`);
 const row = (name: string, engine: string, r: EngineRun): void => {
-  const cells = [name, engine, ...FIELDS.map((f) => fmt(r.report[f])), fmt(r.p99CpuMs), fmt(r.threshold), fmt(r.buildMs, 0), fmt(r.eceFloor)];
+  const cells = [name, engine, ...FIELDS.map((f) => fmt(r.report[f])), fmt(r.p99CpuMs), fmt(r.threshold), fmt(r.buildMs, 0), fmt(eceNoiseFloor(r.confidences))];
   console.log(`| ${cells.join(' | ')} |`);
 };
 for (const s of sets) {

@@ -26,7 +26,7 @@ export interface BuildOptions {
 }
 
 /** The store the configuration names. */
-export function createStore(env: Env): Store {
+function createStore(env: Env): Store {
   if (env.STORE === 'upstash') {
     // env.ts guarantees both are set when STORE=upstash.
     return createUpstashStore({ url: env.UPSTASH_REDIS_REST_URL!, token: env.UPSTASH_REDIS_REST_TOKEN! });
@@ -40,11 +40,12 @@ export function buildDeps(env: Env, opts: BuildOptions = {}): Deps {
   // Without a configured secret (embedded default only: env.ts demands one for a shared store)
   // tokens are signed with a per-process secret and stop working on restart, like the store.
   const secret = env.TOKEN_SECRET ?? randomSecret();
+  const policy = setting('POLICY', policyConfigSchema, env.POLICY ?? {});
   return {
     env,
     config: {
       schedule: env.BUSINESS_HOURS === undefined ? DEFAULT_SCHEDULE : setting('BUSINESS_HOURS', scheduleSchema, env.BUSINESS_HOURS),
-      policy: setting('POLICY', policyConfigSchema, env.POLICY ?? {}),
+      policy,
     },
     store: opts.store ?? createStore(env),
     bot: opts.bot ?? noKnowledgeBaseBot,
@@ -54,7 +55,8 @@ export function buildDeps(env: Env, opts: BuildOptions = {}): Deps {
     ids: () => crypto.randomUUID(),
     logger,
     remoteAddress: opts.remoteAddress ?? (() => undefined),
-    ...(opts.kb ? { kb: opts.kb } : {}),
+    // A knowledge base handed in (tests) gets its bot too: the one /api/kb/try shows.
+    ...(opts.kb ? { kb: opts.kb, kbBot: createKbBot({ kb: opts.kb, policy }) } : {}),
   };
 }
 

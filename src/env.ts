@@ -75,7 +75,7 @@ const fields = z.object({
   SITE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
-export const envSchema = fields.superRefine((env, ctx) => {
+const envSchema = fields.superRefine((env, ctx) => {
   // Half an admin account is a typo, not a choice: fail at start rather than ignore it.
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     const missing = env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL';

@@ -57,7 +57,7 @@ export class RawExecutor {
     }
     const outcomes = replies.map((reply: unknown, index): CommandOutcome => {
       if (reply instanceof Error) return { ok: false, error: reply.message, fromRedis: true };
-      return { ok: true, reply: this.adjustReply(commands[index] ?? [], reply) };
+      return { ok: true, reply: shaForLoad(commands[index] ?? [], reply, this.scripts) };
     });
     return { ok: true, outcomes };
   }
@@ -70,15 +70,11 @@ export class RawExecutor {
     raw.transformReply = (reply) => reply;
     return this.redis.sendCommand(raw) as Promise<unknown>;
   }
-
-  private adjustReply(command: RedisCommand, reply: unknown): unknown {
-    return adjustReply(command, reply, this.scripts);
-  }
 }
 
 async function settle(reply: Promise<unknown>, command: RedisCommand, scripts: ScriptRegistry): Promise<CommandOutcome> {
   try {
-    return { ok: true, reply: adjustReply(command, await reply, scripts) };
+    return { ok: true, reply: shaForLoad(command, await reply, scripts) };
   } catch (error) {
     // Error text goes back verbatim: the client looks for "NOSCRIPT" to fall back to EVAL.
     return { ok: false, error: errorText(error), fromRedis: isRedisError(error) };
@@ -86,7 +82,7 @@ async function settle(reply: Promise<unknown>, command: RedisCommand, scripts: S
 }
 
 /** SCRIPT LOAD must answer with the SHA the client computed, not the one for the stripped text. */
-function adjustReply(command: RedisCommand, reply: unknown, scripts: ScriptRegistry): unknown {
+function shaForLoad(command: RedisCommand, reply: unknown, scripts: ScriptRegistry): unknown {
   return scripts.clientShaForLoad(command) ?? reply;
 }
 

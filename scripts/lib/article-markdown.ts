@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { Article } from '../../src/kb/article';
+import { topicFromId, type Article } from '../../src/kb/article';
 import { slugify } from '../../src/kb/slug';
 
 /**
@@ -26,5 +26,5 @@ export function articleToMarkdown(article: Article): string {
 
 /** `100_NIGHT_TRIAL_OFFER` → `100-night-trial-offer`; the id itself stays in the front matter. */
 export function articleFileName(article: Article): string {
-  return slugify(article.id.replace(/\.(ru|en)$/i, ''), 80) || 'article';
+  return slugify(topicFromId(article.id), 80) || 'article';
 }

@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { stemmer as stemRussian } from '@orama/stemmers/russian';
 import type { RetrievalEntry } from '../../src/kb/retrieval/index.js';
+import { isCyrillic } from '../../src/kb/retrieval/normalize.js';
 
 /**
  * The library a user would reach for first: MiniSearch (BM25) over title + question variants,
@@ -14,7 +15,7 @@ export const BASELINE_THRESHOLD = 0.5;
 function processTerm(term: string): string | null {
   const t = term.toLowerCase().replace(/ё/g, 'е');
   if (t === '') return null;
-  return /[а-я]/.test(t) ? stemRussian(t) : stemEnglish(t);
+  return isCyrillic(t) ? stemRussian(t) : stemEnglish(t);
 }
 
 /** Builds the baseline index; the returned function answers one query. */

@@ -68,7 +68,7 @@ export async function loadKb(path: string): Promise<RetrievalEntry[]> {
  * Intent data sometimes lists one intent on several lines: those become one entry with all
  * their questions (the first line's title and language), and stderr says so.
  */
-export function mergeDuplicates(entries: RetrievalEntry[], path: string): RetrievalEntry[] {
+function mergeDuplicates(entries: RetrievalEntry[], path: string): RetrievalEntry[] {
   const byId = new Map<string, RetrievalEntry>();
   let merged = 0;
   for (const e of entries) {

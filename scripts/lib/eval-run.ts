@@ -1,7 +1,7 @@
 import { createRetriever, type RetrievalEntry, type RetrieverOptions } from '../../src/kb/retrieval/index.js';
 import { BASELINE_THRESHOLD, buildBaseline } from './eval-baseline.js';
 import type { EvalQuery } from './eval-load.js';
-import { type Decision, type EvalReport, eceNoiseFloor, percentile, summarize } from './eval-metrics.js';
+import { type Decision, type EvalReport, percentile, summarize } from './eval-metrics.js';
 
 export interface EngineRun {
   report: EvalReport;
@@ -9,12 +9,12 @@ export interface EngineRun {
   buildMs: number;
   /** p99 of CPU time per query: on a shared machine the wall-clock tail is mostly waiting */
   p99CpuMs: number;
-  /** mean ece of a perfectly calibrated model with the same confidences (see eceNoiseFloor) */
-  eceFloor: number;
+  /** every query's confidence, in order (for eceNoiseFloor in eval:all) */
+  confidences: number[];
 }
 
 /** Times one call by wall clock and by this process's CPU time. */
-function timed<T>(fn: () => T): { value: T; ms: number; cpuMs: number } {
+export function timed<T>(fn: () => T): { value: T; ms: number; cpuMs: number } {
   const c = process.cpuUsage();
   const t = performance.now();
   const value = fn();
@@ -23,26 +23,15 @@ function timed<T>(fn: () => T): { value: T; ms: number; cpuMs: number } {
   return { value, ms, cpuMs: (used.user + used.system) / 1000 };
 }
 
-export function runOurs(entries: RetrievalEntry[], queries: EvalQuery[], opts?: RetrieverOptions): EngineRun {
-  const t0 = performance.now();
-  const retriever = createRetriever(entries, opts);
-  const buildMs = performance.now() - t0;
-  // Warm the JIT and the stem cache the way a long-running worker would be.
-  for (const q of queries.slice(0, 50)) retriever.search(q.text);
-  const cpu: number[] = [];
-  const decisions: Decision[] = queries.map((q) => {
-    const { value: res, ms, cpuMs } = timed(() => retriever.search(q.text, { k: 5 }));
-    cpu.push(cpuMs);
-    return { expected: q.expected, ranked: res.matches.map((m) => m.id), confidence: res.confidence, ms };
-  });
-  const report = summarize(decisions, retriever.threshold);
-  const eceFloor = eceNoiseFloor(decisions.map((d) => d.confidence));
-  return { report, threshold: retriever.threshold, buildMs, p99CpuMs: percentile(cpu, 99), eceFloor };
-}
+type Search = (text: string) => { ranked: string[]; confidence: number };
 
-export function runBaselineEngine(entries: RetrievalEntry[], queries: EvalQuery[]): EngineRun {
+/**
+ * Builds an engine (timed), warms it on the first 50 queries the way a long-running worker is
+ * warm (JIT, stem caches), then times every query and scores the answers at `threshold`.
+ */
+function measure(build: () => { search: Search; threshold: number }, queries: EvalQuery[]): EngineRun {
   const t0 = performance.now();
-  const search = buildBaseline(entries);
+  const { search, threshold } = build();
   const buildMs = performance.now() - t0;
   for (const q of queries.slice(0, 50)) search(q.text);
   const cpu: number[] = [];
@@ -51,8 +40,22 @@ export function runBaselineEngine(entries: RetrievalEntry[], queries: EvalQuery[
     cpu.push(cpuMs);
     return { expected: q.expected, ...value, ms };
   });
-  const eceFloor = eceNoiseFloor(decisions.map((d) => d.confidence));
-  return { report: summarize(decisions, BASELINE_THRESHOLD), threshold: BASELINE_THRESHOLD, buildMs, p99CpuMs: percentile(cpu, 99), eceFloor };
+  return { report: summarize(decisions, threshold), threshold, buildMs, p99CpuMs: percentile(cpu, 99), confidences: decisions.map((d) => d.confidence) };
+}
+
+export function runOurs(entries: RetrievalEntry[], queries: EvalQuery[], opts?: RetrieverOptions): EngineRun {
+  return measure(() => {
+    const retriever = createRetriever(entries, opts);
+    const search: Search = (text) => {
+      const res = retriever.search(text, { k: 5 });
+      return { ranked: res.matches.map((m) => m.id), confidence: res.confidence };
+    };
+    return { search, threshold: retriever.threshold };
+  }, queries);
+}
+
+export function runBaselineEngine(entries: RetrievalEntry[], queries: EvalQuery[]): EngineRun {
+  return measure(() => ({ search: buildBaseline(entries), threshold: BASELINE_THRESHOLD }), queries);
 }
 
 export const FIELDS: Array<keyof EvalReport> = [

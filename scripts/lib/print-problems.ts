@@ -6,7 +6,11 @@ import type { KbProblem } from '../../src/kb/article';
  */
 export function formatProblems(problems: readonly KbProblem[]): string[] {
   const byFile = new Map<string, KbProblem[]>();
-  for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  for (const p of problems) {
+    const list = byFile.get(p.file);
+    if (list) list.push(p);
+    else byFile.set(p.file, [p]);
+  }
   const lines: string[] = [];
   for (const file of [...byFile.keys()].sort()) {
     const list = (byFile.get(file) ?? []).sort(

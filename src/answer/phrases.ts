@@ -4,7 +4,7 @@ import type { Lang } from '../domain/conversation';
  * What the bot itself says, in each language. Russian is written as Russian, not translated
  * word for word from the English.
  */
-export const PHRASES = {
+const PHRASES = {
   greeting: {
     en: 'Hi! I am the shop assistant. Ask me about delivery, payment, returns, warranty or your order — or ask for a person at any time.',
     ru: 'Здравствуйте! Я виртуальный помощник магазина. Спросите про доставку, оплату, возврат, гарантию или заказ — или позовите оператора в любой момент.',

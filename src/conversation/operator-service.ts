@@ -1,28 +1,22 @@
 import type { Deps } from '../deps';
 import type { Conversation } from '../domain/conversation';
 import type { Packet } from '../domain/packet';
+import { displayName, type StaffUser } from '../domain/staff-user';
 import { queueOrder, slaState } from '../domain/sla';
 import { AppError } from '../http/errors';
+import type { HonoEnv } from '../http/hono-env';
 import { handoffCollections } from './collections';
 import { applyAction, loadConversation, updateConversation } from './records';
 import { visitorStream } from './streams';
-import { postMessage, postNotice, publishStatus, publishToOperators } from './transcript';
+import { messageText, postMessage, postNotice, publishStatus, publishToOperators } from './transcript';
 
-export interface Staff {
-  id: string;
-  email: string;
-  role: 'operator' | 'editor' | 'admin';
-}
+/** Who is calling: set by the staff-auth middleware. */
+export type Staff = HonoEnv['Variables']['staff'];
 
 /** The operator's side: the queue, claiming, replying, transferring, resolving, releasing. */
 export function createOperatorService(deps: Deps) {
   const { store, clock, env } = deps;
   const collections = handoffCollections(store);
-
-  async function displayName(id: string): Promise<string> {
-    const user = await store.users.get(id);
-    return user?.name ?? user?.email.split('@')[0] ?? 'Operator';
-  }
 
   /** Waiting conversations, most urgent first: SLA breaches, then priority, then the longest wait. */
   async function queue() {
@@ -30,12 +24,11 @@ export function createOperatorService(deps: Deps) {
     const entries = await collections.queue.list();
     const rows = await Promise.all(
       entries.map(async ({ value: entry }) => {
-        const conversation = await store.conversations.get(entry.conversationId);
+        const [conversation, packet] = await Promise.all([store.conversations.get(entry.conversationId), collections.packets.get(entry.conversationId)]);
         // The queue index trails the record; the record is the truth.
         if (!conversation || conversation.status !== 'waiting') return null;
         // Back in the queue after a transfer, a conversation already answered in time stays "met".
         const sla = slaState({ waitingSince: entry.waitingSince, firstHumanReplyAt: conversation.firstHumanReplyAt, targetSeconds: env.SLA_FIRST_REPLY_SECONDS, now });
-        const packet = await collections.packets.get(entry.conversationId);
         // The language of the handoff (the packet's) is the one the operator should answer in.
         return { ...entry, id: entry.conversationId, lang: packet?.lang ?? conversation.lang, vip: conversation.vip, sla, packet, waitedSeconds: Math.round((now - entry.waitingSince) / 1000) };
       }),
@@ -92,15 +85,15 @@ export function createOperatorService(deps: Deps) {
     return live.filter(Boolean).length;
   }
 
-  /** Someone who can take a conversation: an enabled operator (or admin) with a free slot. Returns their capacity. */
-  async function assertCanTake(operatorId: string): Promise<number> {
+  /** Someone who can take a conversation: an enabled operator (or admin) with a free slot. */
+  async function assertCanTake(operatorId: string): Promise<StaffUser> {
     const user = await store.users.get(operatorId);
     if (!user || user.disabled) throw new AppError('not_found', 'No such operator');
     if (user.role !== 'operator' && user.role !== 'admin') throw new AppError('conflict', `${user.email} is not an operator`);
     if ((await activeCount(operatorId)) >= user.capacity) {
       throw new AppError('over_capacity', `At capacity: ${user.capacity} conversations at once`);
     }
-    return user.capacity;
+    return user;
   }
 
   /**
@@ -116,13 +109,13 @@ export function createOperatorService(deps: Deps) {
     const current = await loadConversation(deps, id);
     if (current.status === 'assigned' && current.assigneeId === staff.id) return current;
     if (current.status === 'assigned') throw new AppError('already_claimed', 'Another operator has this conversation', { assigneeId: current.assigneeId });
-    const capacity = await assertCanTake(staff.id);
+    const taker = await assertCanTake(staff.id);
     const { before, after } = await updateConversation(deps, id, (c) => {
       if (c.status === 'assigned' && c.assigneeId !== staff.id) throw new AppError('already_claimed', 'Another operator has this conversation', { assigneeId: c.assigneeId });
       return { ...applyAction(c, { type: 'claim' }), assigneeId: staff.id };
     });
-    await holdWithinCapacity(before, staff.id, capacity);
-    await afterAssign(after, staff.id);
+    await holdWithinCapacity(before, staff.id, taker.capacity);
+    await afterAssign(after, staff.id, displayName(taker));
     return after;
   }
 
@@ -145,13 +138,12 @@ export function createOperatorService(deps: Deps) {
     throw new AppError('over_capacity', `At capacity: ${capacity} conversations at once`);
   }
 
-  async function afterAssign(conversation: Conversation, operatorId: string) {
+  /** After holdWithinCapacity wrote the assignment: out of the queue, and everyone is told. */
+  async function afterAssign(conversation: Conversation, operatorId: string, name: string) {
     await collections.queue.delete(conversation.id);
-    await collections.assignments.put(conversation.id, { operatorId, since: clock.now() });
     // A resolve or release may have landed between the claim and this write: undo a stale entry.
     const now = await store.conversations.get(conversation.id);
     if (now?.status !== 'assigned' || now.assigneeId !== operatorId) await collections.assignments.delete(conversation.id);
-    const name = await displayName(operatorId);
     await publishStatus(deps, conversation.id, { status: 'assigned', operator: { name } });
     await publishToOperators(deps, 'claimed', { conversationId: conversation.id, operatorId });
     // In the language the handoff was told in, so one handoff never speaks two languages.
@@ -170,8 +162,7 @@ export function createOperatorService(deps: Deps) {
   }
 
   async function reply(id: string, staff: Staff, input: { text: string; internal?: boolean }) {
-    const text = input.text.trim();
-    if (text.length > env.MAX_MESSAGE_CHARS) throw new AppError('message_too_long', `A message holds at most ${env.MAX_MESSAGE_CHARS} characters`);
+    const text = messageText(deps, input.text);
     const conversation = await loadConversation(deps, id);
     if (input.internal) return postMessage(deps, id, { role: 'note', text, authorId: staff.id });
     assertOwner(conversation, staff);
@@ -183,9 +174,10 @@ export function createOperatorService(deps: Deps) {
   }
 
   async function transfer(id: string, staff: Staff, input: { department?: string; operatorId?: string; note?: string }) {
-    ownedOrUnassigned(await loadConversation(deps, id), staff);
     if (input.operatorId) {
-      const capacity = await assertCanTake(input.operatorId);
+      // Ownership first, so a stranger hears "not yours" rather than about someone's capacity.
+      ownedOrUnassigned(await loadConversation(deps, id), staff);
+      const taker = await assertCanTake(input.operatorId);
       const { before, after } = await updateConversation(deps, id, (c) => {
         ownedOrUnassigned(c, staff);
         return {
@@ -194,9 +186,9 @@ export function createOperatorService(deps: Deps) {
           department: input.department ?? c.department,
         };
       });
-      await holdWithinCapacity(before, input.operatorId, capacity);
-      await afterAssign(after, input.operatorId);
-      await noteTransfer(id, staff, input);
+      await holdWithinCapacity(before, input.operatorId, taker.capacity);
+      await afterAssign(after, input.operatorId, displayName(taker));
+      await noteTransfer(id, staff, input, `operator ${displayName(taker)}`);
       return after;
     }
     const department = input.department!;
@@ -216,12 +208,11 @@ export function createOperatorService(deps: Deps) {
     if (packet) await collections.packets.put(id, { ...packet, department } satisfies Packet);
     await publishStatus(deps, id, { status: after.status });
     await publishToOperators(deps, 'transferred', { conversationId: id, department, by: staff.id });
-    await noteTransfer(id, staff, input);
+    await noteTransfer(id, staff, input, `department ${department}`);
     return after;
   }
 
-  async function noteTransfer(id: string, staff: Staff, input: { department?: string; operatorId?: string; note?: string }) {
-    const target = input.operatorId ? `operator ${await displayName(input.operatorId)}` : `department ${input.department}`;
+  async function noteTransfer(id: string, staff: Staff, input: { note?: string }, target: string) {
     await postNotice(deps, id, { role: 'note', authorId: staff.id, text: `Transferred to ${target}${input.note ? `: ${input.note}` : ''}` });
   }
 
@@ -273,11 +264,11 @@ export function createOperatorService(deps: Deps) {
     else await setPresence(staff, true);
   }
 
-  /** Tell the visitor their operator is typing; only the operator who holds the conversation may. */
-  async function typing(id: string, staff: Staff) {
+  /** Tell the visitor their operator (`name`, as the visitor sees it) is typing; only the one who holds the conversation may. */
+  async function typing(id: string, staff: Staff, name: string) {
     const conversation = await loadConversation(deps, id);
     assertOwner(conversation, staff);
-    await deps.store.events.append(visitorStream(id), { type: 'typing', data: { who: 'operator', name: await displayName(staff.id) } });
+    await deps.store.events.append(visitorStream(id), { type: 'typing', data: { who: 'operator', name } });
   }
 
   return { queue, view, claim, reply, transfer, resolve, release, setPresence, heartbeat, typing, callbacks, completeCallback };

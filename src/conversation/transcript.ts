@@ -3,19 +3,25 @@ import { toPublicMessage, type Message } from '../domain/conversation';
 import { AppError } from '../http/errors';
 import { OPERATOR_STREAM, visitorStream } from './streams';
 
+/** A visitor's or operator's text, trimmed, or 413 when longer than MAX_MESSAGE_CHARS. */
+export function messageText(deps: Deps, raw: string): string {
+  const text = raw.trim();
+  if (text.length > deps.env.MAX_MESSAGE_CHARS) {
+    throw new AppError('message_too_long', `A message holds at most ${deps.env.MAX_MESSAGE_CHARS} characters`);
+  }
+  return text;
+}
+
 /**
  * Append a message to the transcript, or 413 when the conversation is full. `reserve` keeps that
  * many slots free for what follows: a visitor's message needs room for its answer.
  */
 export async function appendMessage(deps: Deps, conversationId: string, message: Message, opts: { reserve?: number } = {}) {
-  return checked(deps, await deps.store.transcripts.append(conversationId, message, deps.env.MAX_MESSAGES - (opts.reserve ?? 0)));
-}
-
-function checked<T extends { status: string }>(deps: Deps, stored: T): Exclude<T, { status: 'full' }> {
+  const stored = await deps.store.transcripts.append(conversationId, message, deps.env.MAX_MESSAGES - (opts.reserve ?? 0));
   if (stored.status === 'full') {
     throw new AppError('conversation_too_long', `A conversation holds at most ${deps.env.MAX_MESSAGES} messages; start a new one`);
   }
-  return stored as Exclude<T, { status: 'full' }>;
+  return stored;
 }
 
 /**
@@ -25,7 +31,7 @@ function checked<T extends { status: string }>(deps: Deps, stored: T): Exclude<T
 const ANSWER_SLACK = 20;
 
 /** The idempotency key of the answer to one visitor message (visitor keys cannot hold control characters). */
-export const answerKey = (messageId: string) => `\u0001answer:${messageId}`;
+const answerKey = (messageId: string) => `\u0001answer:${messageId}`;
 
 /**
  * The bot's answer (or handoff notice) to one visitor message, stored at most once however many

@@ -11,7 +11,7 @@ import { issueVisitorToken } from '../security/visitor-token';
 import { handoffCollections } from './collections';
 import { availabilityFor, handOff, type HandoffResult } from './handoff';
 import { applyAction, loadConversation, updateConversation } from './records';
-import { appendMessage, postAnswer, postMessage, postNotice, publishMessage, publishStatus, publishToOperators } from './transcript';
+import { appendMessage, messageText, postAnswer, postMessage, postNotice, publishMessage, publishStatus, publishToOperators } from './transcript';
 
 export interface StartInput {
   lang?: Lang;
@@ -58,7 +58,6 @@ export function createVisitorService(deps: Deps) {
     return { conversation, token, messages: [greeting] };
   }
 
-  /** Reopen a resolved conversation when the visitor writes within the window; else 409. */
   const withinReopenWindow = (c: Conversation): boolean => clock.now() - (c.resolvedAt ?? c.updatedAt) <= env.REOPEN_WINDOW_MINUTES * 60_000;
 
   /** Throws 409 conversation_closed for a resolved conversation past its reopen window; writes nothing. */
@@ -66,6 +65,7 @@ export function createVisitorService(deps: Deps) {
     if (conversation.status === 'resolved') applyAction(conversation, { type: 'reopen', withinWindow: withinReopenWindow(conversation) });
   }
 
+  /** Reopen a resolved conversation when the visitor writes within the window; else 409. */
   async function reopenIfResolved(conversation: Conversation): Promise<Conversation> {
     if (conversation.status !== 'resolved') return conversation;
     const { after, changed } = await updateConversation(deps, conversation.id, (c) => {
@@ -80,16 +80,13 @@ export function createVisitorService(deps: Deps) {
   }
 
   async function post(id: string, input: { text: string; clientId?: string }): Promise<PostResult> {
-    const text = input.text.trim();
-    if (text.length > env.MAX_MESSAGE_CHARS) {
-      throw new AppError('message_too_long', `A message holds at most ${env.MAX_MESSAGE_CHARS} characters`);
-    }
+    const text = messageText(deps, input.text);
     // A retry of an acknowledged message is answered as the first time, before any limit or reopen.
     if (input.clientId) {
       const earlier = await store.transcripts.findByClientId(id, input.clientId);
       if (earlier) return replay(id, earlier);
     }
-    await enforceRateLimit(deps, { name: 'messages', limit: env.RATE_MESSAGES_PER_MINUTE, windowSeconds: 60 }, id, 'Too many messages; wait a moment');
+    await limitMessages(id);
     // A conversation closed for good refuses the message before anything is stored; the reopen
     // itself waits until the message is in (a refused one, say on a full transcript, changes nothing).
     assertReopenable(await loadConversation(deps, id));
@@ -110,12 +107,16 @@ export function createVisitorService(deps: Deps) {
     }
     // A person owns it (or is about to): the bot stays silent.
     if (conversation.status !== 'bot') return { message: stored.message, decision: SILENT };
-    return { message: stored.message, ...(await answer(conversation, stored.message, stored.index, lang)) };
+    const history = await store.transcripts.list(id, { limit: stored.index });
+    return { message: stored.message, ...(await answer(conversation, stored.message, history, lang)) };
   }
 
-  /** The bot's turn on one stored visitor message (`index`: its place in the transcript). */
-  async function answer(conversation: Conversation, message: Message, index: number, lang: Lang) {
-    const history = await store.transcripts.list(conversation.id, { limit: index });
+  /** Visitor messages per conversation per minute; a retry that makes the bot answer again counts too. */
+  const limitMessages = (id: string) =>
+    enforceRateLimit(deps, { name: 'messages', limit: env.RATE_MESSAGES_PER_MINUTE, windowSeconds: 60 }, id, 'Too many messages; wait a moment');
+
+  /** The bot's turn on one stored visitor message; `history` is the transcript before it. */
+  async function answer(conversation: Conversation, message: Message, history: Message[], lang: Lang) {
     const decision = await deps.bot.decide({ conversation, text: message.text, lang, history });
     return act(conversation, message, decision, lang);
   }
@@ -169,10 +170,9 @@ export function createVisitorService(deps: Deps) {
     if (!reply) {
       const conversation = await loadConversation(deps, id);
       if (conversation.status !== 'bot') return { message, decision: SILENT };
-      // Answering again is a bot turn like any other: it counts against the message limit.
-      await enforceRateLimit(deps, { name: 'messages', limit: env.RATE_MESSAGES_PER_MINUTE, windowSeconds: 60 }, id, 'Too many messages; wait a moment');
-      const index = transcript.findIndex((m) => m.id === message.id);
-      return { message, ...(await answer(conversation, message, index, detectLanguage(message.text, conversation.lang))) };
+      await limitMessages(id);
+      const history = transcript.slice(0, transcript.findIndex((m) => m.id === message.id));
+      return { message, ...(await answer(conversation, message, history, detectLanguage(message.text, conversation.lang))) };
     }
     const decision = reply.decision ?? SILENT;
     if (decision.kind !== 'handoff') return { message, reply, decision };

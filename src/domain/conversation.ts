@@ -10,7 +10,7 @@ export type ConversationStatus = z.infer<typeof conversationStatusSchema>;
 export const langSchema = z.enum(['ru', 'en']);
 export type Lang = z.infer<typeof langSchema>;
 
-export const visitorSchema = z.object({
+const visitorSchema = z.object({
   name: z.string().max(200).optional(),
   email: z.string().email().max(320).optional(),
 });

@@ -27,7 +27,7 @@ const base = {
  */
 const candidateSchema = z.object({ id: z.string(), title: z.string(), score: z.number() });
 
-export const decisionSchema = z.discriminatedUnion('kind', [
+const decisionSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('answer'),
     ...base,

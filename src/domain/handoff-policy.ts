@@ -32,7 +32,7 @@ import type { HandoffReason } from './decision';
 
 /** The complaint scorer's severities, one list for both. */
 export const SEVERITY_VALUES = SEVERITIES;
-export const severitySchema = z.enum(SEVERITY_VALUES);
+const severitySchema = z.enum(SEVERITY_VALUES);
 export type Severity = z.infer<typeof severitySchema>;
 
 export interface PolicySignals {
@@ -178,7 +178,7 @@ export function effectiveSeverity(complaint: PolicySignals['complaint'], config:
  * Routing first (complaint severity), then the article's department when the bot was at least
  * on topic (a hopeless best match says nothing about the subject), then the default.
  */
-export function resolveDepartment(signals: PolicySignals, config: PolicyConfig = DEFAULT_POLICY): string {
+function resolveDepartment(signals: PolicySignals, config: PolicyConfig = DEFAULT_POLICY): string {
   const routed = config.routing.severity[effectiveSeverity(signals.complaint, config)];
   if (routed) return routed;
   const band = bandOf(signals.retrieval, config.rephraseFloor);

@@ -41,3 +41,8 @@ export function publicUser(user: StaffUser) {
 export function roleAllows(role: Role, required: Role): boolean {
   return role === 'admin' || role === required;
 }
+
+/** How the visitor and colleagues see a staff member: the name, else the email's local part. */
+export function displayName(user: Pick<StaffUser, 'name' | 'email'>): string {
+  return user.name ?? user.email.split('@')[0] ?? 'Operator';
+}

@@ -45,7 +45,7 @@ export class AppError extends Error {
   }
 }
 
-export interface ErrorEnvelope {
+interface ErrorEnvelope {
   error: { code: ErrorCode; message: string; requestId: string; details?: unknown };
 }
 

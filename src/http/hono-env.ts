@@ -1,14 +1,14 @@
 import type { Deps } from '../deps';
-import type { Role } from '../domain/staff-user';
+import type { Role, StaffUser } from '../domain/staff-user';
 
 /** The one typed Hono environment of the app. */
 export interface HonoEnv {
   Variables: {
     requestId: string;
     deps: Deps;
-    /** Set by the visitor-auth middleware: the conversation the token grants. */
-    conversationId: string;
     /** Set by the staff-auth middleware: who is calling. */
     staff: { id: string; email: string; role: Role };
+    /** Set with it: the whole account as the middleware just loaded it. */
+    staffUser: StaffUser;
   };
 }

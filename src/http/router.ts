@@ -19,7 +19,7 @@ export function createRouter() {
   });
 }
 
-export const errorSchema = z
+const errorSchema = z
   .object({
     error: z.object({
       code: z.enum(ERROR_CODES),

@@ -31,6 +31,7 @@ export function requireStaff(role: Role | 'any') {
     if (claims.sv !== (await sessionStamp(user.passwordHash))) throw new AppError('unauthorized', 'The password has changed; sign in again');
     if (role !== 'any' && !roleAllows(user.role, role)) throw new AppError('forbidden', `This needs the ${role} role`);
     c.set('staff', { id: user.id, email: user.email, role: user.role });
+    c.set('staffUser', user);
     await next();
   });
 }

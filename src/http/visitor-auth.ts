@@ -19,6 +19,5 @@ export const requireVisitor = createMiddleware<HonoEnv>(async (c, next) => {
   const granted = await readVisitorToken(c.get('deps').visitorSigner, token);
   if (!granted) throw new AppError('unauthorized', 'The conversation token is not valid');
   if (granted !== c.req.param('id')) throw new AppError('forbidden', 'This token is for another conversation');
-  c.set('conversationId', granted);
   await next();
 });

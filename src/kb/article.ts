@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { langSchema } from '../domain/conversation';
+import { langSchema, type Lang } from '../domain/conversation';
 
 /**
  * The knowledge-base article: one FAQ topic in one language.
@@ -98,3 +98,9 @@ export interface KbLoadResult {
 export function topicFromId(id: string): string {
   return id.replace(/\.(ru|en)$/i, '');
 }
+
+/** Only these can answer a visitor: eval-only entries and empty answers are never candidates. */
+export const answerable = (a: Pick<Article, 'evalOnly' | 'answer'>): boolean => !a.evalOnly && a.answer !== '';
+
+/** The key of a topic in one language: each has at most one article (its translation pair). */
+export const slotKey = (topic: string, lang: Lang): string => `${topic}\u0000${lang}`;

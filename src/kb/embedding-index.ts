@@ -1,7 +1,8 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { z } from 'zod';
+import { toHex } from '../security/signer';
 import type { DocumentStore } from '../store/ports';
-import type { Article } from './article';
+import { answerable, type Article } from './article';
 import { embeddingText, EMBEDDINGS_NAMESPACE } from './embeddings';
 
 export interface SemanticHit {
@@ -94,7 +95,7 @@ export function createEmbeddingIndex(opts: EmbeddingIndexOptions): EmbeddingInde
   async function syncNow(articles: readonly Article[]): Promise<SyncReport> {
     const report: SyncReport = { embedded: 0, cached: 0, removed: 0, failed: 0 };
     // Same rule as the knowledge base's index: what can never be an answer is never a candidate.
-    const wanted = new Map(articles.filter((a) => !a.evalOnly && a.answer !== '').map((a) => [a.id, textOf(a)]));
+    const wanted = new Map(articles.filter(answerable).map((a) => [a.id, textOf(a)]));
     for (const id of [...entries.keys()]) {
       if (wanted.has(id)) continue;
       entries.delete(id);
@@ -217,7 +218,7 @@ function dot(a: Float32Array, b: Float32Array): number {
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(new Uint8Array(digest));
 }
 
 /** Status and message only: enough to tell an outage from a bad key, and never the request (or its key). */

@@ -9,7 +9,7 @@ import type { Article } from './article';
  * crypto.subtle only.
  */
 
-export const DEFAULT_EMBEDDING_MODEL = 'text-embedding-3-small';
+const DEFAULT_EMBEDDING_MODEL = 'text-embedding-3-small';
 
 /** The store namespace of cached article vectors, keyed by content hash. */
 export const EMBEDDINGS_NAMESPACE = 'embeddings';

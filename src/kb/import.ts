@@ -11,7 +11,7 @@ import { validateCollection, zodProblems, type SourcedArticle } from './validate
  */
 
 /** One line of `*.kb.jsonl` (see shared/datasets/README.md); extra article fields are allowed. */
-export const jsonlEntrySchema = z.object({
+const jsonlEntrySchema = z.object({
   id: articleIdSchema,
   title: z.string().trim().min(1, 'must not be empty'),
   questions: z.array(z.string()).min(1, 'must list at least one question'),

@@ -11,9 +11,9 @@ import { articleSchema, type Article } from './article';
 
 export const KB_EDITS_NAMESPACE = 'kb-edits';
 /** Bumped on every stored change, so each instance notices edits with one cheap read. */
-export const KB_EDITS_COUNTER = 'kb-edits';
+const KB_EDITS_COUNTER = 'kb-edits';
 
-export const kbEditSchema = z
+const kbEditSchema = z
   .object({
     article: articleSchema.optional(),
     deleted: z.literal(true).optional(),

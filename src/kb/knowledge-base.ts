@@ -1,5 +1,5 @@
 import type { Store } from '../store/ports';
-import { articleSchema, type Article, type ArticleInput, type KbProblem, type Lang } from './article';
+import { answerable, articleSchema, slotKey, type Article, type ArticleInput, type KbProblem, type Lang } from './article';
 import { effectiveArticle, kbEditsCollection, sameEffect, type KbEdit } from './kb-edits';
 import { loadKnowledgeBase, type KbFile } from './loader';
 import { createRetriever, isAmbiguous, type RetrievalEntry, type RetrieverOptions, type SavedCalibration } from './retrieval';
@@ -75,12 +75,9 @@ export interface KnowledgeBaseOptions {
   retrieverOptions?: RetrieverOptions;
 }
 
-/** Only these can answer a visitor: eval-only entries and empty answers never reach the index. */
-const answerable = (a: Article) => !a.evalOnly && a.answer !== '';
 
 const toEntry = (a: Article): RetrievalEntry => ({ id: a.id, title: a.title, questions: a.questions, answer: a.answer, lang: a.lang, tags: a.tags });
 
-const slot = (topic: string, lang: Lang) => `${topic}\u0000${lang}`;
 
 /**
  * Which of two articles of one topic and language is the translation target: an answerable
@@ -119,7 +116,7 @@ export async function createKnowledgeBase(opts: KnowledgeBaseOptions): Promise<K
 
   function place(article: Article): void {
     effective.set(article.id, article);
-    const key = slot(article.topic, article.lang);
+    const key = slotKey(article.topic, article.lang);
     const holder = effective.get(slots.get(key) ?? '');
     if (!holder || holder.id === article.id || preferred(article, holder) === article) slots.set(key, article.id);
   }
@@ -129,11 +126,11 @@ export async function createKnowledgeBase(opts: KnowledgeBaseOptions): Promise<K
     const before = effective.get(id);
     if (before) {
       effective.delete(id);
-      const key = slot(before.topic, before.lang);
+      const key = slotKey(before.topic, before.lang);
       if (slots.get(key) === id) {
         slots.delete(key);
         // A baseline with two articles for one slot (lint reports it) keeps a translation target.
-        const rivals = [...effective.values()].filter((a) => slot(a.topic, a.lang) === key);
+        const rivals = [...effective.values()].filter((a) => slotKey(a.topic, a.lang) === key);
         if (rivals.length > 0) slots.set(key, rivals.reduce(preferred).id);
       }
     }
@@ -200,7 +197,7 @@ export async function createKnowledgeBase(opts: KnowledgeBaseOptions): Promise<K
     },
     inLanguage(article, lang) {
       if (article.lang === lang) return article;
-      const other = effective.get(slots.get(slot(article.topic, lang)) ?? '');
+      const other = effective.get(slots.get(slotKey(article.topic, lang)) ?? '');
       return other && answerable(other) ? other : article;
     },
     search(text, searchOpts) {

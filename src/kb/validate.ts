@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ID_PATTERN, type Article, type KbLoadResult, type KbProblem, type Lang } from './article';
+import { ID_PATTERN, slotKey, type Article, type KbLoadResult, type KbProblem, type Lang } from './article';
 import { normalizeText } from './retrieval/normalize';
 
 /**
@@ -30,7 +30,7 @@ export interface SourcedArticle {
 const LANG_NAMES: Record<Lang, string> = { ru: 'Russian', en: 'English' };
 
 /** Rules that look at one article alone. */
-export function checkArticleAlone(entry: SourcedArticle): KbProblem[] {
+function checkArticleAlone(entry: SourcedArticle): KbProblem[] {
   const { article, file, line } = entry;
   const problems: KbProblem[] = [];
   const at = (field: string | undefined, message: string, severity: KbProblem['severity']) =>
@@ -55,7 +55,7 @@ export function checkArticleAlone(entry: SourcedArticle): KbProblem[] {
 }
 
 /** The cross-article facts: who owns each id, each question, each topic/language slot. */
-export class KbIndex {
+class KbIndex {
   private readonly ids = new Map<string, SourcedArticle>();
   private readonly questions = new Map<string, { entry: SourcedArticle; question: string }>();
   private readonly slots = new Map<string, SourcedArticle>();
@@ -82,7 +82,7 @@ export class KbIndex {
       }
     });
 
-    const slot = this.slots.get(slotKey(article));
+    const slot = this.slots.get(slotOf(article));
     if (slot && slot.article.id !== article.id) {
       problems.push({
         ...base,
@@ -100,18 +100,16 @@ export class KbIndex {
       const key = normalizeQuestion(question);
       if (key && !this.questions.has(key)) this.questions.set(key, { entry, question });
     }
-    if (!this.slots.has(slotKey(article))) this.slots.set(slotKey(article), entry);
+    if (!this.slots.has(slotOf(article))) this.slots.set(slotOf(article), entry);
     this.langs.add(article.lang);
   }
 
   hasSlot(topic: string, lang: Lang): boolean {
-    return this.slots.has(`${topic}\u0000${lang}`);
+    return this.slots.has(slotKey(topic, lang));
   }
 }
 
-function slotKey(article: Article): string {
-  return `${article.topic}\u0000${article.lang}`;
-}
+const slotOf = (article: Article): string => slotKey(article.topic, article.lang);
 
 /** A topic exists in one language only, in a knowledge base that has both languages. */
 function missingTranslation(entry: SourcedArticle, index: KbIndex): KbProblem | undefined {

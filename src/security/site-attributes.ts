@@ -1,3 +1,4 @@
+import { toHex } from './signer';
 /**
  * Visitor attributes a website vouches for (VIP, customer id, plan). The site signs them with
  * its secret on its own server; the widget passes them on; we trust only what verifies.
@@ -13,14 +14,14 @@
  */
 export type SiteAttributes = Record<string, string | number | boolean>;
 
-export function canonicalAttributes(attributes: SiteAttributes): string {
+function canonicalAttributes(attributes: SiteAttributes): string {
   return JSON.stringify(Object.fromEntries(Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 }
 
 export async function signAttributes(secret: string, attributes: SiteAttributes): Promise<string> {
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(canonicalAttributes(attributes)));
-  return [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(new Uint8Array(mac));
 }
 
 export async function verifyAttributes(secret: string, attributes: SiteAttributes, signature: string): Promise<boolean> {

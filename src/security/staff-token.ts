@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roleSchema, type Role } from '../domain/staff-user';
-import type { Signer } from './signer';
+import { toHex, type Signer } from './signer';
 
 /**
  * A staff session token: who (`sub`, the user id), the role at login, when it expires (`exp`,
@@ -44,5 +44,5 @@ export async function readStaffToken(signer: Signer, token: string, now: number)
 /** A short digest of the stored password hash: it changes whenever the password does (new salt). */
 export async function sessionStamp(passwordHash: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(passwordHash));
-  return [...new Uint8Array(digest).slice(0, 9)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(new Uint8Array(digest).slice(0, 9));
 }

@@ -111,3 +111,6 @@ export interface Store {
   /** True when the backend answers. /health reports it. */
   ping(): Promise<boolean>;
 }
+
+/** Events kept per stream, by every store (older ones trimmed). */
+export const EVENTS_KEPT = 1000;

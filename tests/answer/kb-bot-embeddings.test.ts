@@ -75,6 +75,7 @@ describe('the bot with OpenAI embeddings configured', () => {
     const editor = await makeStaff(deps, 'editor');
     const tried = await (await app.request('/api/kb/try', { method: 'POST', headers: staffHeaders(editor.token), body: JSON.stringify({ text: 'How much does delivery cost?', lang: 'en' }) })).json();
     expect(tried.decision.kind).toBe(visitor.decision.kind);
+    expect(tried.decision.sources).toEqual(visitor.decision.sources);
     expect(tried.signals).toHaveProperty('fusionAgrees');
   });
 

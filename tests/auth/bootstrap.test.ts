@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_ADMIN_EMAIL, ensureAdmin } from '../../src/auth/bootstrap';
-import { buildDeps } from '../../src/build-deps';
 import { ConfigError, parseEnv, type Env } from '../../src/env';
-import { createLogger } from '../../src/logger';
+import { makeTestApp } from '../helpers/app';
 import { verifyPassword } from '../../src/security/password';
 
-const SECRET = 'test-secret-test-secret-test-secret-1234';
-const depsFor = (vars: Record<string, string> = {}) =>
-  buildDeps(parseEnv({ LOG_LEVEL: 'silent', TOKEN_SECRET: SECRET, ...vars }), { logger: createLogger('silent') });
+const depsFor = (vars: Record<string, string> = {}) => makeTestApp(vars).deps;
 
 describe('ensureAdmin', () => {
   it('creates the configured admin, lower-casing the email, and returns no credentials', async () => {

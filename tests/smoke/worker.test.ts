@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEvents } from '../helpers/app';
+import { staffHeaders } from '../helpers/staff';
 import { startUpstashBridge, type UpstashBridge } from '../helpers/upstash-bridge';
 import { startWranglerDev, type WranglerDev } from '../helpers/wrangler-dev';
 
@@ -50,7 +51,7 @@ async function operatorRoundTrip(url: string) {
   });
   expect(login.status).toBe(200);
   const { token } = (await login.json()) as { token: string };
-  const staff = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const staff = staffHeaders(token);
 
   const first = await readEvents(await fetch(`${url}/api/operator/events?token=${token}`), 1, 5000);
   expect(first[0]?.event).toBe('ready');

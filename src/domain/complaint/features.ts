@@ -4,7 +4,7 @@ import { LEXICON_RU } from './lexicon-ru';
 import { compileLexicon, findPhrases, normalizeForMatching } from './patterns';
 
 /** Features that are not lexicon categories: the shape of the message. */
-export const SHAPE_FEATURES = [
+const SHAPE_FEATURES = [
   /** Shouting: most letters are capitals (only in a message with something negative). */
   'caps',
   /** "!!", "??", "?!": exasperation (only in a message with something negative). */

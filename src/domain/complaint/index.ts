@@ -17,8 +17,8 @@ export interface ComplaintScore {
   signals: string[];
 }
 
-/** The model's raw log-odds; exported for the trainer and for tests of single features. */
-export function complaintLogit(values: FeatureVector): number {
+/** The model's raw log-odds. */
+function complaintLogit(values: FeatureVector): number {
   let z = BIAS;
   for (const name of FEATURE_NAMES) z += WEIGHTS[name] * values[name];
   return z;

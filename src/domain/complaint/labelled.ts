@@ -7,7 +7,7 @@ import { detectLanguage } from '../language';
  * label with 0/1 and write "en-US" or no language at all; those are read too rather than
  * rejected, the missing language being detected from the text.
  */
-export const labelledMessageSchema = z
+const labelledMessageSchema = z
   .object({
     text: z.string().min(1),
     complaint: z.union([z.boolean(), z.literal(0), z.literal(1)]).transform((v) => v === true || v === 1),

@@ -135,8 +135,8 @@ export function calibrate(index: LexicalIndex, questionCounts: Map<string, numbe
   // is used: a KB with many variants per entry measures ~0 and is left as it was.
   const gain = leaveOneOutGain(index, held, inTop1, chosen, questionsOf, ranker);
   if (gain > 0) shiftIntercept(top1, x.filter((_, i) => kind[i] === 0), gain);
-  const probs = x.map((r) => predictLogistic(top1, r));
-  const threshold = o.thresholdRule === 'each' ? o.targetPrecision : thresholdFor(probs, w, o.targetPrecision);
+  const threshold =
+    o.thresholdRule === 'each' ? o.targetPrecision : thresholdFor(x.map((r) => predictLogistic(top1, r)), w, o.targetPrecision);
   return { ranker, top1, top2, threshold, samples: chosen.length };
 }
 

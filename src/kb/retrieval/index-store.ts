@@ -72,14 +72,15 @@ export class IndexStore {
 
   /** Adds many articles and weighs once: the idf is final before any vector is built. */
   load(entries: Array<{ id: string; texts: string[] }>): void {
-    for (const e of entries) this.insert(e.id, e.texts, false);
+    for (const e of entries) this.insert(e.id, e.texts);
     this.reweighAll();
   }
 
   upsert(id: string, texts: string[]): void {
     this.detach(id);
-    this.insert(id, texts, true);
-    this.edited();
+    this.insert(id, texts);
+    // A full re-weigh covers the new article too; otherwise it is weighed on its own.
+    if (!this.edited()) this.weighArticle(this.bySlot.get(id)!);
   }
 
   /** A removal changes every idf too: it counts towards the re-weigh like an upsert. */
@@ -87,8 +88,11 @@ export class IndexStore {
     if (this.detach(id)) this.edited();
   }
 
-  private edited(): void {
-    if (++this.staleEdits > (this.size < SMALL_KB ? 0 : this.size * 0.2)) this.reweighAll();
+  /** Counts an edit; true when it re-weighed every article. */
+  private edited(): boolean {
+    if (++this.staleEdits <= (this.size < SMALL_KB ? 0 : this.size * 0.2)) return false;
+    this.reweighAll();
+    return true;
   }
 
   private detach(id: string): boolean {
@@ -133,7 +137,8 @@ export class IndexStore {
     return t;
   }
 
-  private insert(id: string, texts: string[], weighNow: boolean): void {
+  /** Registers the article's texts; the caller weighs it (alone, or with everyone). */
+  private insert(id: string, texts: string[]): void {
     const slot = this.freeArticles.pop() ?? this.articles.length;
     const union = new Map<number, number>();
     const a: Article = { id, variants: [], features: new Int32Array(0), counts: new Uint16Array(0), sum: EMPTY, sumNorm: 0 };
@@ -159,7 +164,6 @@ export class IndexStore {
     this.articles[slot] = a;
     this.bySlot.set(id, slot);
     this.ensureScratch();
-    if (weighNow) this.weighArticle(slot);
   }
 
   private ensureScratch(): void {
@@ -212,9 +216,8 @@ export class IndexStore {
   private weighTerms(ids: Int32Array, tfs: Uint16Array): SparseVec {
     const norms = [0, 0, 0];
     const w = new Float32Array(ids.length);
-    const n = this.size;
     for (let i = 0; i < ids.length; i++) {
-      const x = tfIdf(tfs[i]!, Math.log((n + 1) / (this.df[ids[i]!]! + 1)) + 1);
+      const x = tfIdf(tfs[i]!, this.idf(ids[i]!));
       w[i] = x;
       norms[this.group[ids[i]!]!]! += x * x;
     }

@@ -56,7 +56,7 @@ function sigmoid(t: number): number {
   return 1 / (1 + Math.exp(-t));
 }
 
-function dotArr(a: number[], b: number[]): number {
+export function dotArr(a: number[], b: number[]): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
   return s;

@@ -1,5 +1,5 @@
 import type { Candidate, IndexQuery, LexicalIndex } from './lexical-index.js';
-import { solve } from './logistic.js';
+import { dotArr, solve } from './logistic.js';
 
 /** A ranked entry with everything the reranker and the calibrator look at. */
 export interface Ranked extends Candidate {
@@ -54,7 +54,7 @@ export function fitRanker(groups: Array<{ cands: Ranked[]; right: number }>, l2 
   const objective = (v: number[]): number => {
     let ll = 0;
     groups.forEach((g, gi) => {
-      const z = xs[gi]!.map((f) => dotN(f, v));
+      const z = xs[gi]!.map((f) => dotArr(f, v));
       const m = Math.max(...z);
       ll += z[g.right]! - m - Math.log(z.reduce((a, b) => a + Math.exp(b - m), 0));
     });
@@ -66,7 +66,7 @@ export function fitRanker(groups: Array<{ cands: Ranked[]; right: number }>, l2 
     const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0));
     groups.forEach((g, gi) => {
       const x = xs[gi]!;
-      const z = x.map((f) => dotN(f, w));
+      const z = x.map((f) => dotArr(f, w));
       const m = Math.max(...z);
       const e = z.map((v) => Math.exp(v - m));
       const sum = e.reduce((a, b) => a + b, 0);
@@ -103,10 +103,4 @@ export function fitRanker(groups: Array<{ cands: Ranked[]; right: number }>, l2 
     current = value;
   }
   return { weights: w };
-}
-
-function dotN(a: number[], b: number[]): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
 }

@@ -1,7 +1,5 @@
 import { type TextFeatures, analyze } from './tokenize.js';
 
-/** Feature groups, in the order of `GroupWeights`. */
-export const GROUPS = ['w', 'b', 'c'] as const;
 export type GroupWeights = readonly [stems: number, bigrams: number, chars: number];
 
 /** A sparse vector: parallel arrays of feature ids and weights. */

@@ -31,9 +31,4 @@ export const onLogin: RouteHandler<typeof login, HonoEnv> = async (c) => {
   return c.json({ token, expiresAt, user: publicUser(user) }, 200);
 };
 
-export const onMe: RouteHandler<typeof me, HonoEnv> = async (c) => {
-  const user = await c.get('deps').store.users.get(c.get('staff').id);
-  // requireStaff just loaded it; gone now means deleted in between.
-  if (!user) throw new AppError('unauthorized', 'This account is not active; sign in again');
-  return c.json(publicUser(user), 200);
-};
+export const onMe: RouteHandler<typeof me, HonoEnv> = async (c) => c.json(publicUser(c.get('staffUser')), 200);

@@ -1,5 +1,4 @@
 import { createRoute, z, type RouteHandler } from '@hono/zod-openapi';
-import { createKbBot } from '../../answer/kb-bot';
 import { langSchema } from '../../domain/conversation';
 import { sourceSchema } from '../../domain/decision-summary';
 import { detectLanguage } from '../../domain/language';
@@ -51,12 +50,10 @@ export const tryQuestion = createRoute({
 });
 
 export const onTry: RouteHandler<typeof tryQuestion, HonoEnv> = async (c) => {
-  const deps = c.get('deps');
-  if (!deps.kb) throw new AppError('not_found', 'No knowledge base configured');
+  const bot = c.get('deps').kbBot;
+  if (!bot) throw new AppError('not_found', 'No knowledge base configured');
   const input = c.req.valid('json');
   const lang = input.lang ?? detectLanguage(input.text);
-  // The very bot visitors talk to (embeddings included); a test app with only a KB gets a plain one.
-  const bot = deps.kbBot ?? createKbBot({ kb: deps.kb, policy: deps.config.policy });
   const analysis = await bot.analyze(input.text, lang, { missStreak: input.missStreak ?? 0, vip: input.vip ?? false });
   const decision = bot.toDecision(analysis, lang);
   const { search, signals } = analysis;

@@ -54,7 +54,7 @@ export const replaceArticleBody = z
 
 // `origin`, not `source`: articles already have a `source` (the data set an import came from),
 // and a GET → PUT round trip must not overwrite it with the layer name.
-export const articleOriginSchema = z
+const articleOriginSchema = z
   .enum(['file', 'edited', 'created'])
   .openapi({ description: '`file`: as in the knowledge-base files; `edited`: a file article changed here; `created`: exists only here' });
 
@@ -69,7 +69,7 @@ export const articleViewSchema = articleSchema
 export const listArticlesSchema = z.object({ articles: z.array(articleViewSchema) }).openapi('KbArticleList');
 
 /** A rule an article breaks, as the editor shows it beside the field. */
-export const problemSchema = z
+const problemSchema = z
   .object({
     field: z.string().optional().openapi({ example: 'questions.2' }),
     message: z.string(),

@@ -1,4 +1,5 @@
 import type { RouteHandler } from '@hono/zod-openapi';
+import { displayName } from '../../domain/staff-user';
 import { createOperatorService } from '../../conversation/operator-service';
 import { OPERATOR_STREAM } from '../../conversation/streams';
 import type { Conversation } from '../../domain/conversation';
@@ -64,7 +65,7 @@ export const onEvents: RouteHandler<typeof routes.operatorEvents, HonoEnv> = asy
 
 
 export const onTyping: RouteHandler<typeof routes.operatorTyping, HonoEnv> = async (c) => {
-  await service(c).typing(c.req.valid('param').id, c.get('staff'));
+  await service(c).typing(c.req.valid('param').id, c.get('staff'), displayName(c.get('staffUser')));
   return c.body(null, 204);
 };
 

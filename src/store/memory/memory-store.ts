@@ -10,11 +10,11 @@ import type {
   StoredEvent,
   TranscriptRepo,
 } from '../ports';
+import { EVENTS_KEPT } from '../ports';
 import { createMemoryDocuments } from './memory-documents';
 import { createMemoryUsers } from './memory-users';
 
 /** Events kept per stream; older ones are trimmed (the transcript is the record, not the log). */
-const EVENTS_KEPT = 1000;
 
 class MemoryConversations implements ConversationRepo {
   private readonly records = new Map<string, Conversation>();

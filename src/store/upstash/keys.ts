@@ -34,5 +34,3 @@ export type Keys = ReturnType<typeof createKeys>;
 
 /** Seconds an event stream lives after its last event: long enough for any reconnect. */
 export const EVENT_TTL_SECONDS = 7 * 24 * 3600;
-/** Events kept per stream (older ones trimmed). */
-export const EVENTS_KEPT = 1000;

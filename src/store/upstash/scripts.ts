@@ -53,8 +53,7 @@ return id
 /**
  * Create a staff user. Prevents two concurrent creates of one email (two admins, or two
  * instances running the start-up bootstrap) from both succeeding with different ids.
- * It is also a compare-and-set on the stored version, so a slow update cannot undo a newer one.
- * KEYS[1] email → id hash, KEYS[2] user key; ARGV: lower-cased email, id, user JSON (next version), version read.
+ * KEYS[1] email → id hash, KEYS[2] user key; ARGV: lower-cased email, id, user JSON.
  */
 export const CREATE_USER = `
 if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return 0 end

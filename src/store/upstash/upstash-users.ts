@@ -20,9 +20,10 @@ export function createUpstashUsers(ctx: UpstashContext): UserRepo {
     return raw ? parse(raw) : null;
   };
 
-  const write = (script: typeof createScript, what: string, user: StaffUser) =>
+  /** Run a user script on the email index and the user key; `extra` follows email, id and JSON. */
+  const write = (script: typeof createScript, what: string, user: StaffUser, extra: string[] = []) =>
     guard(what, () =>
-      script.exec([keys.userEmails(), keys.user(user.id)], [user.email.toLowerCase(), user.id, JSON.stringify(user)]),
+      script.exec([keys.userEmails(), keys.user(user.id)], [user.email.toLowerCase(), user.id, JSON.stringify(user), ...extra]),
     ).then((r) => Number(r) === 1);
 
   return {
@@ -32,13 +33,7 @@ export function createUpstashUsers(ctx: UpstashContext): UserRepo {
       return id ? get(id) : null;
     },
     create: (user) => write(createScript, 'create user', user),
-    update: (user) =>
-      guard('update user', () =>
-        updateScript.exec(
-          [keys.userEmails(), keys.user(user.id)],
-          [user.email.toLowerCase(), user.id, JSON.stringify({ ...user, version: user.version + 1 }), String(user.version)],
-        ),
-      ).then((r) => Number(r) === 1),
+    update: (user) => write(updateScript, 'update user', { ...user, version: user.version + 1 }, [String(user.version)]),
     async list() {
       const ids: string[] = await guard('list users', () => redis.hvals(keys.userEmails()));
       if (ids.length === 0) return [];
