@@ -8,7 +8,7 @@ import type { HonoEnv } from '../http/hono-env';
 import { handoffCollections } from './collections';
 import { applyAction, loadConversation, updateConversation } from './records';
 import { visitorStream } from './streams';
-import { messageText, postMessage, postNotice, publishStatus, publishToOperators } from './transcript';
+import { messageText, postMessage, postNotice, publishStatus, publishToOperators, publishToVisitor } from './transcript';
 
 /** Who is calling: set by the staff-auth middleware. */
 export type Staff = HonoEnv['Variables']['staff'];
@@ -268,7 +268,7 @@ export function createOperatorService(deps: Deps) {
   async function typing(id: string, staff: Staff, name: string) {
     const conversation = await loadConversation(deps, id);
     assertOwner(conversation, staff);
-    await deps.store.events.append(visitorStream(id), { type: 'typing', data: { who: 'operator', name } });
+    await publishToVisitor(deps, id, { type: 'typing', data: { who: 'operator', name } });
   }
 
   return { queue, view, claim, reply, transfer, resolve, release, setPresence, heartbeat, typing, callbacks, completeCallback };

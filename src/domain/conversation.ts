@@ -61,9 +61,19 @@ export const messageSchema = z.object({
 });
 export type Message = z.infer<typeof messageSchema>;
 
-export type PublicMessage = Pick<Message, 'id' | 'text' | 'createdAt' | 'clientId' | 'sources' | 'replyTo'> & {
-  role: Exclude<MessageRole, 'note'>;
-};
+/** A message as the visitor sees it: no internal notes, no decision, no author id. */
+export const publicMessageSchema = z
+  .object({
+    id: z.string(),
+    role: messageRoleSchema.exclude(['note']),
+    text: z.string(),
+    createdAt: z.number().meta({ description: 'Epoch milliseconds' }),
+    clientId: z.string().optional(),
+    sources: z.array(sourceSchema).optional(),
+    replyTo: z.string().optional(),
+  })
+  .meta({ id: 'Message' });
+export type PublicMessage = z.infer<typeof publicMessageSchema>;
 
 /** A message as the visitor sees it: the bot's internal decision and notes stay behind. */
 export function toPublicMessage(m: Message): PublicMessage {
