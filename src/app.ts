@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { kbRoutes } from './routes/kb';
 import { operatorRoutes } from './routes/operator';
+import { pageRoutes } from './routes/pages';
 
 /** The whole HTTP app, built from its dependencies; the entries only decide where they come from. */
 export function createApp(deps: Deps) {
@@ -41,6 +42,7 @@ export function createApp(deps: Deps) {
   app.route('/', authRoutes);
   app.route('/', adminRoutes);
   app.route('/', kbRoutes);
+  app.route('/', pageRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'visitorToken', {
     type: 'http',

@@ -71,6 +71,8 @@ export const publicMessageSchema = z
     clientId: z.string().optional(),
     sources: z.array(sourceSchema).optional(),
     replyTo: z.string().optional(),
+    /** On a clarifying question: the articles to choose from (the widget shows them as buttons). */
+    options: z.array(z.object({ id: z.string(), title: z.string() })).optional(),
   })
   .meta({ id: 'Message' });
 export type PublicMessage = z.infer<typeof publicMessageSchema>;
@@ -79,7 +81,17 @@ export type PublicMessage = z.infer<typeof publicMessageSchema>;
 export function toPublicMessage(m: Message): PublicMessage {
   if (m.role === 'note') throw new Error('internal notes are never shown to visitors');
   // A client id is the visitor's own idempotency key; the bot's answers carry an internal one.
-  return { id: m.id, role: m.role, text: m.text, createdAt: m.createdAt, clientId: m.role === 'visitor' ? m.clientId : undefined, sources: m.sources, replyTo: m.replyTo };
+  const options = m.decision?.kind === 'clarify' && m.sources?.length ? m.sources.map(({ id, title }) => ({ id, title })) : undefined;
+  return {
+    id: m.id,
+    role: m.role,
+    text: m.text,
+    createdAt: m.createdAt,
+    clientId: m.role === 'visitor' ? m.clientId : undefined,
+    sources: m.sources,
+    replyTo: m.replyTo,
+    ...(options ? { options } : {}),
+  };
 }
 
 /** What the visitor may see of a transcript: everything but internal notes. */
