@@ -94,7 +94,7 @@ export function parseInline(text: string): Inline[] {
       i += em[0].length;
       continue;
     }
-    const link = /^\[([^\]\n]+)\]\(([^()\s]+)\)/.exec(rest);
+    const link = /^\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)/.exec(rest);
     if (link) {
       const href = safeHref(link[2]!);
       if (href) push({ t: 'a', href, c: parseInline(link[1]!) });

@@ -114,7 +114,8 @@ function Messages({ ctl, t }: { ctl: Controller; t: T }) {
     const last = items[items.length - 1];
     if (last && !last.classList.contains('visitor') && last.offsetHeight > el.clientHeight * 0.75) el.scrollTop = last.offsetTop - 8;
     else el.scrollTop = el.scrollHeight;
-  }, [messages.length, outbox.length, typing]);
+    // The forms below the list take room from it: keep the newest line in view when they come.
+  }, [messages.length, outbox.length, typing, ctl.status.value, ctl.contact.value.kind]);
   const lastId = messages.at(-1)?.id;
 
   return (

@@ -112,7 +112,7 @@ export function createController(config: WidgetConfig) {
       }
       if (next === 'bot') availability.value = null;
       if (next === 'resolved') availability.value = null;
-      if (next !== 'resolved') rated.value = session ? storage.rated(session.id) : false;
+      rated.value = session ? storage.rated(session.id) : false;
     });
   }
 

@@ -48,7 +48,6 @@ export function ContactForm({ ctl, t }: { ctl: Controller; t: T }) {
   return (
     <form class="card contact" onSubmit={submit} noValidate aria-labelledby="sc-contact-title">
       <h3 id="sc-contact-title">{t('contactTitle')}</h3>
-      <p class="hint">{t('offline')}</p>
       <Field id="sc-email" label={t('email')} error={errors.email}>
         <input id="sc-email" type="email" autocomplete="email" value={email} onInput={(e) => setEmail((e.target as HTMLInputElement).value)} aria-invalid={!!errors.email} aria-describedby={errors.email ? 'sc-email-error' : undefined} />
       </Field>
