@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { startService, type Service } from '../helpers/service';
 import { freePort } from '../helpers/wrangler-dev';
 
 /** Where the browser tests leave their screenshots (git-ignored). */
@@ -18,10 +18,7 @@ export const ALWAYS_OPEN = JSON.stringify({
 });
 export const NEVER_OPEN = JSON.stringify({ timeZone: 'Europe/Moscow', weekly: {} });
 
-export interface Server {
-  url: string;
-  stop(): Promise<void>;
-}
+export type Server = Service;
 
 /**
  * The product as `npm start` runs it (the Node entry, memory store, sample knowledge base), on a
@@ -29,34 +26,14 @@ export interface Server {
  */
 export async function startServer(vars: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
-  const child = spawn('node_modules/.bin/tsx', ['src/entry/node.ts'], {
+  return startService({
+    name: 'the server',
+    command: 'node_modules/.bin/tsx',
+    args: ['src/entry/node.ts'],
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...vars },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
+    url: `http://127.0.0.1:${port}`,
+    timeoutMs: 60_000,
   });
-  let log = '';
-  child.stdout?.on('data', (d) => (log += d));
-  child.stderr?.on('data', (d) => (log += d));
-  const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    process.kill(-child.pid!, 'SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
-  };
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log}`);
-    try {
-      if ((await fetch(`${url}/health`)).status === 200) return { url, stop };
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  await stop();
-  throw new Error(`the server did not answer /health within 60 s:\n${log}`);
 }
 
 /** Debian's Chromium, headless (Playwright gives it a fresh profile), with the flags this machine's closed network needs. */
