@@ -151,7 +151,7 @@ function MessageView({ m, t, ctl, latest }: { m: PublicMessage; t: T; ctl: Contr
   const links = options.length ? [] : (m.sources ?? []).filter((s) => s.url);
   return (
     <div class={`msg ${m.role}`}>
-      <span class="sr-only">{t(AUTHOR[m.role])}: </span>
+      {m.role === 'operator' ? <span class="author">{t('operator')}</span> : <span class="sr-only">{t(AUTHOR[m.role])}: </span>}
       <div class="bubble">{m.role === 'bot' ? <Markdown text={shown} /> : <p class="plain">{m.text}</p>}</div>
       {links.length > 0 && (
         <p class="sources">

@@ -189,9 +189,16 @@ export function createController(config: WidgetConfig) {
     });
   }
 
-  async function ensureSession(): Promise<boolean> {
-    if (session) return true;
-    if (starting.value) return false;
+  let startingNow: Promise<boolean> | undefined;
+
+  /** The conversation, started on first need; callers at once share the one start. */
+  function ensureSession(): Promise<boolean> {
+    if (session) return Promise.resolve(true);
+    startingNow ??= startSession().finally(() => (startingNow = undefined));
+    return startingNow;
+  }
+
+  async function startSession(): Promise<boolean> {
     starting.value = true;
     try {
       const visitor = identity.name || identity.email ? { name: identity.name, email: identity.email } : undefined;

@@ -43,6 +43,7 @@ button { cursor: pointer; border: 0; background: none; }
 .bubble { padding: 9px 12px; border-radius: 14px; background: var(--bg); border: 1px solid var(--line); overflow-wrap: anywhere; }
 .msg.visitor .bubble { background: var(--accent); color: var(--accent-ink); border-color: var(--accent); }
 .msg.operator .bubble { border-color: #9a6700; }
+.author { margin: 0 2px 2px; font-size: 12.5px; font-weight: 600; color: var(--muted); }
 .bubble p { margin: 0 0 6px; } .bubble p:last-child { margin-bottom: 0; }
 .bubble ul, .bubble ol { margin: 4px 0 6px; padding-left: 20px; }
 .bubble a { color: var(--accent); text-decoration: underline; }
