@@ -7,7 +7,6 @@ import type { Deps } from './deps';
 import { handleError, send } from './http/error-handler';
 import type { HonoEnv } from './http/hono-env';
 import { conversationRoutes } from './routes/conversations';
-import { DOCS_PAGE } from './routes/docs/docs-page';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
@@ -62,7 +61,6 @@ export function createApp(deps: Deps) {
       description: 'Visitor, operator, editor and admin routes. Every error is { error: { code, message, requestId } }.',
     },
   });
-  app.get('/docs', (c) => c.html(DOCS_PAGE));
 
   app.notFound((c) => send(c, 'not_found', `No route for ${c.req.method} ${c.req.path}`, c.get('requestId')));
   app.onError(handleError);

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { UI_ASSETS } from '../../generated/ui-assets';
 import type { HonoEnv } from '../../http/hono-env';
 import { pickLocale } from '../../ui/shared/i18n';
+import { DOCS_CSS, DOCS_PAGE } from './docs-page';
 import { SHOP_CSS, shopPage } from './shop-page';
 
 /**
@@ -32,12 +33,20 @@ function asset(c: Context<HonoEnv>, path: string, type: string) {
   return c.body(found.body, 200, { 'Content-Type': type });
 }
 
+function stylesheet(c: Context<HonoEnv>, css: string) {
+  c.header('Cache-Control', 'public, max-age=300');
+  return c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+}
+
 export const pageRoutes = new Hono<HonoEnv>()
   .get('/widget.js', (c) => asset(c, '/widget.js', 'text/javascript; charset=utf-8'))
   .get('/demo.js', (c) => asset(c, '/demo.js', 'text/javascript; charset=utf-8'))
-  .get('/demo.css', (c) => {
-    c.header('Cache-Control', 'public, max-age=300');
-    return c.body(SHOP_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  .get('/docs.js', (c) => asset(c, '/docs.js', 'text/javascript; charset=utf-8'))
+  .get('/demo.css', (c) => stylesheet(c, SHOP_CSS))
+  .get('/docs.css', (c) => stylesheet(c, DOCS_CSS))
+  .get('/docs', (c) => {
+    c.header('Content-Security-Policy', PAGE_CSP);
+    return c.html(DOCS_PAGE);
   })
   .get('/', (c) => {
     const lang = pickLocale(c.req.query('lang'), c.req.header('accept-language'));
