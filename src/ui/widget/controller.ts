@@ -201,7 +201,10 @@ export function createController(config: WidgetConfig) {
   async function startSession(): Promise<boolean> {
     starting.value = true;
     try {
-      const visitor = identity.name || identity.email ? { name: identity.name, email: identity.email } : undefined;
+      // What the site passed is only a hint: a malformed e-mail is left out rather than fail the start.
+      const email = identity.email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(identity.email) ? identity.email.slice(0, 320) : undefined;
+      const name = identity.name?.slice(0, 200);
+      const visitor = name || email ? { name, email } : undefined;
       const created = await api.start({
         lang: locale.value,
         page: location.href.slice(0, 2000),
