@@ -28,8 +28,8 @@ export async function startServer(vars: Record<string, string> = {}): Promise<Se
   const port = await freePort();
   return startService({
     name: 'the server',
-    command: 'node_modules/.bin/tsx',
-    args: ['src/entry/node.ts'],
+    command: process.execPath,
+    args: ['--import', 'tsx', 'src/entry/node.ts'],
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...vars },
     url: `http://127.0.0.1:${port}`,
     timeoutMs: 60_000,
