@@ -13,6 +13,8 @@ export interface UpstashBridge {
   token: string;
   /** The Redis behind the bridge, for checking state with another client. */
   redisUrl: string;
+  /** Round trips (HTTP requests) and commands the bridge has served so far. */
+  stats(): { requests: number; commands: number };
   stop(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function startUpstashBridge(options: BridgeTestOptions = {}): Promi
       url: `http://127.0.0.1:${port}`,
       token,
       redisUrl: redis.url,
+      stats: () => app.stats(),
       async stop() {
         await closeServer(server);
         await app.close();
