@@ -29,7 +29,7 @@ export interface BuildOptions {
 function createStore(env: Env): Store {
   if (env.STORE === 'upstash') {
     // env.ts guarantees both are set when STORE=upstash.
-    return createUpstashStore({ url: env.UPSTASH_REDIS_REST_URL!, token: env.UPSTASH_REDIS_REST_TOKEN! });
+    return createUpstashStore({ url: env.UPSTASH_REDIS_REST_URL!, token: env.UPSTASH_REDIS_REST_TOKEN!, timeoutMs: env.STORE_TIMEOUT_MS });
   }
   return createMemoryStore();
 }

@@ -32,6 +32,8 @@ const fields = z.object({
   STORE: z.enum(['memory', 'upstash']).default('memory'),
   UPSTASH_REDIS_REST_URL: z.string().url().optional(),
   UPSTASH_REDIS_REST_TOKEN: optionalString,
+  /** The longest one Upstash call may take (retries included) before the request answers 503. */
+  STORE_TIMEOUT_MS: int(2000, 100, 30_000),
   /** Signs visitor and staff tokens. Required with a shared store: every instance must agree. */
   TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ADMIN_EMAIL: z.string().email().max(EMAIL_MAX).optional(),
@@ -47,6 +49,11 @@ const fields = z.object({
   /** on: a proxy you run appends the client's address to X-Forwarded-For (its last entry is used). */
   TRUST_PROXY: flag('off'),
   SEED_DEMO: z.enum(['0', '1']).default('0'),
+  /**
+   * on: this Worker is a single-isolate demo, so STORE=memory without TOKEN_SECRET is meant
+   * (each isolate has its own conversations and its own token key). Off, a Worker refuses that.
+   */
+  SINGLE_ISOLATE_DEMO: flag('off'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Longest visitor or operator message, in characters (longer → 413). */
   MAX_MESSAGE_CHARS: int(4000, 1, 100_000),
@@ -89,6 +96,20 @@ const envSchema = fields.superRefine((env, ctx) => {
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/**
+ * The Workers deploy trap: with the default STORE=memory and no TOKEN_SECRET every isolate keeps
+ * its own conversations and signs tokens with its own random key, so a visitor's next request,
+ * landing on another isolate, fails. Nothing else would catch it; a Worker refuses to start.
+ */
+export function workerProblems(env: Env): string[] {
+  if (env.STORE !== 'memory' || env.TOKEN_SECRET || env.SINGLE_ISOLATE_DEMO === 'on') return [];
+  return [
+    'STORE=memory without TOKEN_SECRET on Workers: each isolate would keep its own conversations and tokens would fail on the next one. ' +
+      'Set STORE=upstash with UPSTASH_REDIS_REST_URL, UPSTASH_REDIS_REST_TOKEN and TOKEN_SECRET (wrangler secret put TOKEN_SECRET), ' +
+      'or SINGLE_ISOLATE_DEMO=on for a demo that runs in one isolate.',
+  ];
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

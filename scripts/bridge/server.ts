@@ -30,9 +30,17 @@ export interface BridgeOptions {
   logError?: (message: string) => void;
 }
 
+/** What the bridge has served: HTTP requests (each a round trip for a client) and the commands in them. */
+export interface BridgeStats {
+  requests: number;
+  commands: number;
+}
+
 export type BridgeApp = Hono & {
   /** Closes the Redis connection if the bridge opened it. */
   close(): Promise<void>;
+  /** Counters since start, for benches and tests that count a client's round trips. */
+  stats(): BridgeStats;
 };
 
 export function createBridgeApp(options: BridgeOptions): BridgeApp {
@@ -41,6 +49,11 @@ export function createBridgeApp(options: BridgeOptions): BridgeApp {
   const { redis, owned } = connect(options.redis, logError);
   const executor = new RawExecutor(redis);
   const tokenDigest = digest(options.token);
+  const counted: BridgeStats = { requests: 0, commands: 0 };
+  const count = (commands: number) => {
+    counted.requests += 1;
+    counted.commands += commands;
+  };
 
   const app = new Hono();
 
@@ -70,6 +83,7 @@ export function createBridgeApp(options: BridgeOptions): BridgeApp {
     const body = await readJson(c);
     const commands = body.ok ? parseCommandList(body.value) : body;
     if (!commands.ok) return c.json({ error: commands.error }, 400);
+    count(commands.value.length);
     const encoding = encodingOf(c);
     // A refused command fails on its own, like any per-command error in a pipeline.
     const refusals = commands.value.map(refusalReason);
@@ -89,6 +103,7 @@ export function createBridgeApp(options: BridgeOptions): BridgeApp {
     const body = await readJson(c);
     const commands = body.ok ? parseCommandList(body.value) : body;
     if (!commands.ok) return c.json({ error: commands.error }, 400);
+    count(commands.value.length);
     // A transaction is all or nothing, so one refused command discards it, as EXECABORT would.
     const refusal = commands.value.map(refusalReason).find((reason) => reason !== undefined);
     if (refusal !== undefined) return c.json({ error: `EXECABORT Transaction discarded: ${refusal}` }, 400);
@@ -109,6 +124,7 @@ export function createBridgeApp(options: BridgeOptions): BridgeApp {
 
   async function runSingle(c: Context, command: Parsed<RedisCommand>): Promise<Response> {
     if (!command.ok) return c.json({ error: command.error }, 400);
+    count(1);
     const refusal = refusalReason(command.value);
     if (refusal !== undefined) return c.json({ error: refusal }, 400);
     const outcome = await executor.run(command.value);
@@ -117,6 +133,7 @@ export function createBridgeApp(options: BridgeOptions): BridgeApp {
   }
 
   return Object.assign(app, {
+    stats: (): BridgeStats => ({ ...counted }),
     async close(): Promise<void> {
       if (owned) await redis.quit().catch(() => redis.disconnect());
     },

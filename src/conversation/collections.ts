@@ -1,20 +1,14 @@
-import {
-  assignmentSchema,
-  contactSchema,
-  packetSchema,
-  presenceSchema,
-  queueEntrySchema,
-  ratingSchema,
-} from '../domain/packet';
+import { contactSchema, packetSchema, presenceSchema, ratingSchema } from '../domain/packet';
 import { collection } from '../store/collection';
 import type { Store } from '../store/ports';
 
-/** The handoff side's document collections, each typed by its schema. */
+/** The namespace of the handoff packets, which a handoff writes in its move and the queue view reads. */
+export const PACKETS = 'packets';
+
+/** The handoff side's document collections, each typed by its schema (the queue and assignments live in the store's moves). */
 export function handoffCollections(store: Store) {
   return {
-    packets: collection(store.documents, 'packets', packetSchema),
-    queue: collection(store.documents, 'queue', queueEntrySchema),
-    assignments: collection(store.documents, 'assignments', assignmentSchema),
+    packets: collection(store.documents, PACKETS, packetSchema),
     presence: collection(store.documents, 'presence', presenceSchema),
     contacts: collection(store.documents, 'contacts', contactSchema),
     ratings: collection(store.documents, 'ratings', ratingSchema),

@@ -2,11 +2,11 @@ import type { HandoffReason } from '../domain/decision';
 import type { Deps } from '../deps';
 import type { Conversation, Lang } from '../domain/conversation';
 import { handoffNotice } from '../domain/availability';
-import type { Packet } from '../domain/packet';
+import { packetSchema, type Packet } from '../domain/packet';
 import { extractFacts, summarize as summarizeTranscript } from '../domain/summary';
 import { currentAvailability, type Availability } from './availability';
-import { handoffCollections } from './collections';
-import { applyAction, updateConversation } from './records';
+import { PACKETS } from './collections';
+import { applyAction, loadConversation, moveConversation } from './records';
 import { publishStatus, publishToOperators } from './transcript';
 
 /** What the bot (or the visitor's button) knows when it hands a conversation over. */
@@ -31,78 +31,72 @@ export interface HandoffResult {
 }
 
 /**
- * Move a conversation from the bot to the operator queue: status, packet, queue entry, live
- * events. The status change is a compare-and-set, so two handoffs at once write one packet.
+ * Move a conversation from the bot to the operator queue: status, packet and queue entry in one
+ * atomic step (two handoffs at once write one packet and one entry: the second finds the
+ * conversation waiting already), then the live events.
  */
 export async function handOff(deps: Deps, conversationId: string, input: HandoffInput): Promise<HandoffResult> {
   const now = deps.clock.now();
-  const { after, changed } = await updateConversation(deps, conversationId, (c) =>
-    c.status === 'bot'
-      ? { ...applyAction(c, { type: 'handoff' }), department: input.department, missStreak: 0, firstHumanReplyAt: undefined }
-      : c,
+  const [current, transcript] = await Promise.all([loadConversation(deps, conversationId), deps.store.transcripts.list(conversationId)]);
+  const visitorText = transcript.filter((m) => m.role === 'visitor').map((m) => m.text).join('\n');
+  const summary = summarizeTranscript(transcript);
+  const facts = extractFacts(visitorText);
+  const { after, changed } = await moveConversation(
+    deps,
+    conversationId,
+    (c) => {
+      if (c.status !== 'bot') return null;
+      const packet: Packet = {
+        conversationId,
+        createdAt: now,
+        reasons: input.reasons,
+        department: input.department,
+        priority: input.priority,
+        lang: input.lang,
+        summary,
+        facts,
+        candidates: input.candidates,
+        confidence: input.confidence,
+        complaint: input.complaint,
+        page: c.page,
+        visitor: c.visitor,
+        attributes: c.attributes,
+        suggestedReply: input.suggestedReply,
+      };
+      return {
+        // A new handoff starts the SLA again: no first reply yet.
+        next: { ...applyAction(c, { type: 'handoff' }), department: input.department, missStreak: 0, firstHumanReplyAt: undefined },
+        queue: { conversationId, department: input.department, priority: input.priority, waitingSince: now, breachAt: breachAt(deps, now) },
+        document: { namespace: PACKETS, id: conversationId, value: packetSchema.parse(packet) },
+      };
+    },
+    current,
   );
-  const collections = handoffCollections(deps.store);
-  // Self-repair: a handoff cut short by a store failure left the conversation waiting but out of
-  // the queue; the next handoff (the visitor asking again) puts it back.
-  const stranded = !changed && after.status === 'waiting' && (await collections.queue.get(conversationId)) === null;
-  if (changed || stranded) {
-    // A repaired handoff keeps the visitor's original place in line.
-    const since = (stranded ? (await collections.packets.get(conversationId))?.createdAt : undefined) ?? now;
-    const transcript = await deps.store.transcripts.list(conversationId);
-    const visitorText = transcript.filter((m) => m.role === 'visitor').map((m) => m.text).join('\n');
-    const packet: Packet = {
-      conversationId,
-      createdAt: since,
-      reasons: input.reasons,
-      department: input.department,
-      priority: input.priority,
-      lang: input.lang,
-      summary: summarizeTranscript(transcript),
-      facts: extractFacts(visitorText),
-      candidates: input.candidates,
-      confidence: input.confidence,
-      complaint: input.complaint,
-      page: after.page,
-      visitor: after.visitor,
-      attributes: after.attributes,
-      suggestedReply: input.suggestedReply,
-    };
-    await collections.packets.put(conversationId, packet);
-    await collections.queue.put(conversationId, {
-      conversationId,
-      department: input.department,
-      priority: input.priority,
-      waitingSince: since,
-    });
-    await publishStatus(deps, conversationId, { status: after.status });
-    await publishToOperators(deps, 'handoff', {
-      conversationId,
-      reasons: input.reasons,
-      department: input.department,
-      priority: input.priority,
-      summary: packet.summary,
-    });
+  if (changed) {
+    await Promise.all([
+      publishStatus(deps, conversationId, { status: after.status }),
+      publishToOperators(deps, 'handoff', {
+        conversationId,
+        reasons: input.reasons,
+        department: input.department,
+        priority: input.priority,
+        summary,
+      }),
+    ]);
   }
-  const availability = await availabilityFor(deps, after, { department: input.department, priority: input.priority, waitingSince: changed ? now : undefined });
+  const availability = await availabilityFor(deps, after);
   const notice = handoffNotice(availability, input.lang, { timeZone: deps.config.schedule.timeZone, now: deps.clock.now() });
   return { conversation: after, changed, availability, notice };
 }
 
+/** When a conversation entering the queue at `since` breaches its first-reply SLA. */
+export const breachAt = (deps: Deps, since: number) => since + deps.env.SLA_FIRST_REPLY_SECONDS * 1000;
+
 /**
  * What a visitor whose conversation went to a person can be told now: already with an operator,
- * or the wait for their place in the queue (from the queue entry unless `waitingSince` is given).
+ * or the wait for their place in the queue.
  */
-export async function availabilityFor(
-  deps: Deps,
-  conversation: Conversation,
-  opts: { department?: string; priority?: number; waitingSince?: number } = {},
-): Promise<Availability> {
+export async function availabilityFor(deps: Deps, conversation: Conversation): Promise<Availability> {
   if (conversation.status === 'assigned') return { kind: 'with_operator' };
-  const entry = await handoffCollections(deps.store).queue.get(conversation.id);
-  return currentAvailability(deps, {
-    conversationId: conversation.id,
-    department: conversation.department ?? entry?.department ?? opts.department ?? 'general',
-    priority: entry?.priority ?? opts.priority ?? 0,
-    waitingSince: opts.waitingSince ?? entry?.waitingSince ?? deps.clock.now(),
-  });
+  return currentAvailability(deps, conversation.id, conversation.department ?? deps.config.policy.defaultDepartment);
 }

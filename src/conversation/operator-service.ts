@@ -1,14 +1,18 @@
 import type { Deps } from '../deps';
-import type { Conversation } from '../domain/conversation';
+import type { Conversation, Message } from '../domain/conversation';
 import type { Packet } from '../domain/packet';
 import { displayName, type StaffUser } from '../domain/staff-user';
-import { queueOrder, slaState } from '../domain/sla';
+import { packetSchema } from '../domain/packet';
+import { slaState } from '../domain/sla';
 import { AppError } from '../http/errors';
 import type { HonoEnv } from '../http/hono-env';
-import { handoffCollections } from './collections';
-import { applyAction, loadConversation, updateConversation } from './records';
-import { visitorStream } from './streams';
-import { messageText, postMessage, postNotice, publishStatus, publishToOperators, publishToVisitor } from './transcript';
+import { handoffCollections, PACKETS } from './collections';
+import { breachAt } from './handoff';
+import { applyAction, loadConversation, moveConversation, updateConversation } from './records';
+import { messageText, postMessage, postNotice, publishMessage, publishStatus, publishToOperators, publishToVisitor } from './transcript';
+
+/** Rows a queue view returns unless asked for another page size. */
+export const QUEUE_PAGE = 100;
 
 /** Who is calling: set by the staff-auth middleware. */
 export type Staff = HonoEnv['Variables']['staff'];
@@ -18,24 +22,22 @@ export function createOperatorService(deps: Deps) {
   const { store, clock, env } = deps;
   const collections = handoffCollections(store);
 
-  /** Waiting conversations, most urgent first: SLA breaches, then priority, then the longest wait. */
-  async function queue() {
+  /**
+   * One page of waiting conversations, most urgent first (SLA breaches, then priority, then the
+   * longest wait), read from the sorted queue with each row's record and packet in one step.
+   */
+  async function queue(opts: { department?: string; offset?: number; limit?: number } = {}) {
     const now = clock.now();
-    const entries = await collections.queue.list();
-    const rows = await Promise.all(
-      entries.map(async ({ value: entry }) => {
-        const [conversation, packet] = await Promise.all([store.conversations.get(entry.conversationId), collections.packets.get(entry.conversationId)]);
-        // The queue index trails the record; the record is the truth.
-        if (!conversation || conversation.status !== 'waiting') return null;
-        // Back in the queue after a transfer, a conversation already answered in time stays "met".
-        const sla = slaState({ waitingSince: entry.waitingSince, firstHumanReplyAt: conversation.firstHumanReplyAt, targetSeconds: env.SLA_FIRST_REPLY_SECONDS, now });
-        // The language of the handoff (the packet's) is the one the operator should answer in.
-        return { ...entry, id: entry.conversationId, lang: packet?.lang ?? conversation.lang, vip: conversation.vip, sla, packet, waitedSeconds: Math.round((now - entry.waitingSince) / 1000) };
-      }),
-    );
-    return rows
-      .filter((r): r is NonNullable<typeof r> => r !== null)
-      .sort((a, b) => queueOrder({ ...a, breached: a.sla.breached }, { ...b, breached: b.sla.breached }));
+    const { total, rows } = await store.queue.page({ department: opts.department, offset: opts.offset ?? 0, limit: opts.limit ?? QUEUE_PAGE, now, documents: PACKETS });
+    const items = rows.flatMap(({ entry, breached, conversation, document }) => {
+      if (!conversation) return [];
+      const packet = document === null ? null : packetSchema.parse(document);
+      // Back in the queue after a transfer, a conversation already answered in time stays "met".
+      const sla = { ...slaState({ waitingSince: entry.waitingSince, firstHumanReplyAt: conversation.firstHumanReplyAt, targetSeconds: env.SLA_FIRST_REPLY_SECONDS, now }), breached };
+      // The language of the handoff (the packet's) is the one the operator should answer in.
+      return [{ ...entry, id: entry.conversationId, lang: packet?.lang ?? conversation.lang, vip: conversation.vip, sla, packet, waitedSeconds: Math.round((now - entry.waitingSince) / 1000) }];
+    });
+    return { total, items };
   }
 
   async function view(id: string) {
@@ -68,87 +70,59 @@ export function createOperatorService(deps: Deps) {
     return { ...contact, status: 'done' as const };
   }
 
-  /**
-   * The conversations an operator holds. The assignment index trails the records (a resolve can
-   * race a claim), so each entry is checked against its record and stale ones are dropped.
-   */
-  async function activeCount(operatorId: string): Promise<number> {
-    const mine = (await collections.assignments.list()).filter((a) => a.value.operatorId === operatorId);
-    const live = await Promise.all(
-      mine.map(async ({ id }) => {
-        const record = await store.conversations.get(id);
-        const holds = record?.status === 'assigned' && record.assigneeId === operatorId;
-        if (!holds) await collections.assignments.delete(id);
-        return holds;
-      }),
-    );
-    return live.filter(Boolean).length;
-  }
-
-  /** Someone who can take a conversation: an enabled operator (or admin) with a free slot. */
-  async function assertCanTake(operatorId: string): Promise<StaffUser> {
+  /** Someone who can take a conversation: an enabled operator (or admin). Capacity is checked in the move. */
+  async function taker(operatorId: string): Promise<StaffUser> {
     const user = await store.users.get(operatorId);
     if (!user || user.disabled) throw new AppError('not_found', 'No such operator');
     if (user.role !== 'operator' && user.role !== 'admin') throw new AppError('conflict', `${user.email} is not an operator`);
-    if ((await activeCount(operatorId)) >= user.capacity) {
-      throw new AppError('over_capacity', `At capacity: ${user.capacity} conversations at once`);
-    }
     return user;
   }
 
+  const overCapacity = (user: StaffUser) => new AppError('over_capacity', `At capacity: ${user.capacity} conversations at once`);
+
   /**
-   * Claim: exactly one of any number of concurrent claims wins, because the status change is a
-   * compare-and-set on the record's version. Claiming one's own conversation again is a no-op.
-   *
-   * Capacity is checked before the claim and again once its assignment is written: two claims
-   * at once by one operator at capacity − 1 both pass the first check, then each sees the other
-   * and gives back what it took. Both may give back (the operator clicks again); neither can
-   * leave the operator over capacity.
+   * Claim: one atomic step takes the conversation out of the queue and gives it to this
+   * operator, counted against their capacity in that same step. Fifty claims at once: one
+   * wins, the others find it assigned. One operator at capacity − 1 claiming ten at once: the
+   * first step fills the last slot and the other nine find none; nothing to give back.
+   * Claiming one's own conversation again is a no-op.
    */
   async function claim(id: string, staff: Staff): Promise<Conversation> {
-    const current = await loadConversation(deps, id);
-    if (current.status === 'assigned' && current.assigneeId === staff.id) return current;
-    if (current.status === 'assigned') throw new AppError('already_claimed', 'Another operator has this conversation', { assigneeId: current.assigneeId });
-    const taker = await assertCanTake(staff.id);
-    const { before, after } = await updateConversation(deps, id, (c) => {
-      if (c.status === 'assigned' && c.assigneeId !== staff.id) throw new AppError('already_claimed', 'Another operator has this conversation', { assigneeId: c.assigneeId });
-      return { ...applyAction(c, { type: 'claim' }), assigneeId: staff.id };
-    });
-    await holdWithinCapacity(before, staff.id, taker.capacity);
-    await afterAssign(after, staff.id, displayName(taker));
+    const [current, user, packet] = await Promise.all([loadConversation(deps, id), taker(staff.id), collections.packets.get(id)]);
+    const notice = joinedNotice(user, packet?.lang ?? current.lang);
+    const { after, changed, result } = await moveConversation(
+      deps,
+      id,
+      (c) => {
+        if (c.status === 'assigned' && c.assigneeId === staff.id) return null;
+        if (c.status === 'assigned') throw new AppError('already_claimed', 'Another operator has this conversation', { assigneeId: c.assigneeId });
+        return {
+          next: { ...applyAction(c, { type: 'claim' }), assigneeId: staff.id },
+          queue: null,
+          assign: { operatorId: staff.id, capacity: user.capacity },
+          append: { message: notice, maxMessages: env.MAX_MESSAGES, skipIfFull: true },
+        };
+      },
+      current,
+    );
+    if (result.status === 'over_capacity') throw overCapacity(user);
+    if (changed) await announceAssign(after, staff.id, displayName(user), result.status === 'done' && result.index !== undefined ? notice : undefined);
     return after;
   }
 
   /**
-   * Write the assignment of a conversation just given to `operatorId`, then count again: over
-   * capacity (another claim or transfer landed at the same time), the record goes back to how it
-   * was before and the answer is 409.
+   * The "joined" line, written in the move that assigns (on a full transcript the move skips it),
+   * in the language the handoff was told in, so one handoff never speaks two languages.
    */
-  async function holdWithinCapacity(before: Conversation, operatorId: string, capacity: number) {
-    const id = before.id;
-    await collections.assignments.put(id, { operatorId, since: clock.now() });
-    if ((await activeCount(operatorId)) <= capacity) return;
-    await updateConversation(deps, id, (c) =>
-      c.status === 'assigned' && c.assigneeId === operatorId
-        ? { ...c, status: before.status, assigneeId: before.assigneeId, department: before.department }
-        : c,
-    );
-    if (before.status === 'assigned' && before.assigneeId) await collections.assignments.put(id, { operatorId: before.assigneeId, since: clock.now() });
-    else await collections.assignments.delete(id);
-    throw new AppError('over_capacity', `At capacity: ${capacity} conversations at once`);
-  }
+  const joinedNotice = (user: StaffUser, lang: 'ru' | 'en'): Message => ({ id: deps.ids(), role: 'system', text: joinedText(displayName(user), lang), createdAt: clock.now() });
 
-  /** After holdWithinCapacity wrote the assignment: out of the queue, and everyone is told. */
-  async function afterAssign(conversation: Conversation, operatorId: string, name: string) {
-    await collections.queue.delete(conversation.id);
-    // A resolve or release may have landed between the claim and this write: undo a stale entry.
-    const now = await store.conversations.get(conversation.id);
-    if (now?.status !== 'assigned' || now.assigneeId !== operatorId) await collections.assignments.delete(conversation.id);
-    await publishStatus(deps, conversation.id, { status: 'assigned', operator: { name } });
-    await publishToOperators(deps, 'claimed', { conversationId: conversation.id, operatorId });
-    // In the language the handoff was told in, so one handoff never speaks two languages.
-    const lang = (await collections.packets.get(conversation.id))?.lang ?? conversation.lang;
-    await postNotice(deps, conversation.id, { role: 'system', text: joinedText(name, lang) });
+  /** After a claim or a transfer to an operator: everyone is told, the notice the move stored included. */
+  async function announceAssign(conversation: Conversation, operatorId: string, name: string, notice: Message | undefined) {
+    await Promise.all([
+      publishStatus(deps, conversation.id, { status: 'assigned', operator: { name } }),
+      publishToOperators(deps, 'claimed', { conversationId: conversation.id, operatorId }),
+      notice ? publishMessage(deps, conversation.id, notice) : undefined,
+    ]);
   }
 
   function assertOwner(conversation: Conversation, staff: Staff) {
@@ -175,39 +149,51 @@ export function createOperatorService(deps: Deps) {
 
   async function transfer(id: string, staff: Staff, input: { department?: string; operatorId?: string; note?: string }) {
     if (input.operatorId) {
+      const operatorId = input.operatorId;
+      const current = await loadConversation(deps, id);
       // Ownership first, so a stranger hears "not yours" rather than about someone's capacity.
-      ownedOrUnassigned(await loadConversation(deps, id), staff);
-      const taker = await assertCanTake(input.operatorId);
-      const { before, after } = await updateConversation(deps, id, (c) => {
-        ownedOrUnassigned(c, staff);
-        return {
-          ...applyAction(c, { type: 'transfer_operator' }),
-          assigneeId: input.operatorId,
-          department: input.department ?? c.department,
-        };
-      });
-      await holdWithinCapacity(before, input.operatorId, taker.capacity);
-      await afterAssign(after, input.operatorId, displayName(taker));
-      await noteTransfer(id, staff, input, `operator ${displayName(taker)}`);
+      ownedOrUnassigned(current, staff);
+      const [user, packet] = await Promise.all([taker(operatorId), collections.packets.get(id)]);
+      const notice = joinedNotice(user, packet?.lang ?? current.lang);
+      // One step: out of the queue (or from the previous owner) and to the new one, within their capacity.
+      const { after, result } = await moveConversation(
+        deps,
+        id,
+        (c) => {
+          ownedOrUnassigned(c, staff);
+          return {
+            next: { ...applyAction(c, { type: 'transfer_operator' }), assigneeId: operatorId, department: input.department ?? c.department },
+            queue: null,
+            assign: { operatorId, capacity: user.capacity },
+            append: { message: notice, maxMessages: env.MAX_MESSAGES, skipIfFull: true },
+          };
+        },
+        current,
+      );
+      if (result.status === 'over_capacity') throw overCapacity(user);
+      await announceAssign(after, operatorId, displayName(user), result.status === 'done' && result.index !== undefined ? notice : undefined);
+      await noteTransfer(id, staff, input, `operator ${displayName(user)}`);
       return after;
     }
     const department = input.department!;
-    const { after } = await updateConversation(deps, id, (c) => {
-      ownedOrUnassigned(c, staff);
-      return {
-        ...applyAction(c, { type: 'transfer_department' }),
-        assigneeId: undefined,
-        department,
-      };
-    });
-    await collections.assignments.delete(id);
     const packet = await collections.packets.get(id);
     const now = clock.now();
-    // It keeps its place in line: the visitor has waited already.
-    await collections.queue.put(id, { conversationId: id, department, priority: packet?.priority ?? 0, waitingSince: packet?.createdAt ?? now });
-    if (packet) await collections.packets.put(id, { ...packet, department } satisfies Packet);
-    await publishStatus(deps, id, { status: after.status });
-    await publishToOperators(deps, 'transferred', { conversationId: id, department, by: staff.id });
+    // One step: from its owner back into the queue of the new department, keeping its place in
+    // line (the visitor has waited already); one answered in time can no longer breach.
+    const { after } = await moveConversation(deps, id, (c) => {
+      ownedOrUnassigned(c, staff);
+      const waitingSince = packet?.createdAt ?? now;
+      return {
+        next: { ...applyAction(c, { type: 'transfer_department' }), assigneeId: undefined, department },
+        queue: { conversationId: id, department, priority: packet?.priority ?? 0, waitingSince, breachAt: c.firstHumanReplyAt === undefined ? breachAt(deps, waitingSince) : undefined },
+        assign: null,
+        document: packet ? { namespace: PACKETS, id, value: { ...packet, department } satisfies Packet } : undefined,
+      };
+    });
+    await Promise.all([
+      publishStatus(deps, id, { status: after.status }),
+      publishToOperators(deps, 'transferred', { conversationId: id, department, by: staff.id }),
+    ]);
     await noteTransfer(id, staff, input, `department ${department}`);
     return after;
   }
@@ -216,35 +202,28 @@ export function createOperatorService(deps: Deps) {
     await postNotice(deps, id, { role: 'note', authorId: staff.id, text: `Transferred to ${target}${input.note ? `: ${input.note}` : ''}` });
   }
 
+  /** One step: resolved, out of the queue and off its owner's load, so no stale slot is left to count. */
   async function resolve(id: string, staff: Staff, input: { resolution?: string }) {
-    const { after } = await updateConversation(deps, id, (c) => {
+    const { after } = await moveConversation(deps, id, (c) => {
       ownedOrUnassigned(c, staff);
       return {
-        ...applyAction(c, { type: 'resolve' }),
-        resolvedAt: clock.now(),
-        resolvedBy: staff.id,
-        resolution: input.resolution,
+        next: { ...applyAction(c, { type: 'resolve' }), resolvedAt: clock.now(), resolvedBy: staff.id, resolution: input.resolution },
+        queue: null,
+        assign: null,
       };
     });
-    await Promise.all([collections.queue.delete(id), collections.assignments.delete(id)]);
-    await publishStatus(deps, id, { status: after.status });
-    await publishToOperators(deps, 'resolved', { conversationId: id, by: staff.id });
+    await Promise.all([publishStatus(deps, id, { status: after.status }), publishToOperators(deps, 'resolved', { conversationId: id, by: staff.id })]);
     if (input.resolution) await postNotice(deps, id, { role: 'note', authorId: staff.id, text: `Resolved: ${input.resolution}` });
     return after;
   }
 
+  /** One step: back to the bot, out of the queue and off its owner's load; a claim that landed first makes it stale, never undone. */
   async function release(id: string, staff: Staff) {
-    const { after } = await updateConversation(deps, id, (c) => {
+    const { after } = await moveConversation(deps, id, (c) => {
       ownedOrUnassigned(c, staff);
-      return {
-        ...applyAction(c, { type: 'release' }),
-        assigneeId: undefined,
-        missStreak: 0,
-      };
+      return { next: { ...applyAction(c, { type: 'release' }), assigneeId: undefined, missStreak: 0 }, queue: null, assign: null };
     });
-    await Promise.all([collections.queue.delete(id), collections.assignments.delete(id)]);
-    await publishStatus(deps, id, { status: after.status });
-    await publishToOperators(deps, 'released', { conversationId: id, by: staff.id });
+    await Promise.all([publishStatus(deps, id, { status: after.status }), publishToOperators(deps, 'released', { conversationId: id, by: staff.id })]);
     return after;
   }
 

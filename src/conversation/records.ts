@@ -2,6 +2,7 @@ import type { Deps } from '../deps';
 import type { Conversation } from '../domain/conversation';
 import { transition, type ConversationAction } from '../domain/conversation-state';
 import { AppError } from '../http/errors';
+import type { MoveResult, MoveStep } from '../store/ports';
 
 /** Attempts before a compare-and-set loop gives up: only a storm of writers gets that far. */
 const MAX_ATTEMPTS = 10;
@@ -9,8 +10,13 @@ const MAX_ATTEMPTS = 10;
 /** Conversation ids are UUIDs; anything else cannot exist, and must never reach a store key. */
 const CONVERSATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function loadConversation(deps: Deps, id: string): Promise<Conversation> {
+/** A conversation id that cannot exist is a 404 before any store key is built from it. */
+export function assertConversationId(id: string): void {
   if (!CONVERSATION_ID.test(id)) throw new AppError('not_found', 'Conversation not found');
+}
+
+export async function loadConversation(deps: Deps, id: string): Promise<Conversation> {
+  assertConversationId(id);
   const found = await deps.store.conversations.get(id);
   if (!found) throw new AppError('not_found', 'Conversation not found');
   return found;
@@ -40,4 +46,36 @@ export function applyAction(conversation: Conversation, action: ConversationActi
   const result = transition(conversation.status, action);
   if (!result.ok) throw new AppError(result.code, result.message, { status: conversation.status, action: action.type });
   return { ...conversation, status: result.to };
+}
+
+/** A move as decided on one record: the record it makes (unversioned) and what changes with it. */
+export type Decided = Omit<MoveStep, 'conversationId' | 'expectedVersion' | 'next'> & { next?: Conversation };
+
+/**
+ * One conversation move as one atomic store step: read the record, let `decide` choose the move
+ * on it (transition() says what is legal; it may throw the AppError of an illegal move, or
+ * return null to change nothing), and apply it only if the record is still at the version read.
+ * Another step landing in between makes it stale: it is read and decided again, never undone.
+ * `initial` is a record the caller has just read, saving the first read.
+ */
+export async function moveConversation(
+  deps: Deps,
+  id: string,
+  decide: (current: Conversation) => Decided | null,
+  initial?: Conversation,
+): Promise<{ before: Conversation; after: Conversation; changed: boolean; result: Exclude<MoveResult, { status: 'stale' }> }> {
+  let before = initial ?? (await loadConversation(deps, id));
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const decided = decide(structuredClone(before));
+    if (decided === null) return { before, after: before, changed: false, result: { status: 'done' } };
+    const { next: proposed, ...rest } = decided;
+    const next = proposed ? { ...proposed, version: before.version + 1, updatedAt: deps.clock.now() } : undefined;
+    const result = await deps.store.conversations.move({ ...rest, conversationId: id, expectedVersion: before.version, next });
+    if (result.status !== 'stale') {
+      const done = result.status === 'done';
+      return { before, after: done && next ? next : before, changed: done && next !== undefined, result };
+    }
+    before = await loadConversation(deps, id);
+  }
+  throw new AppError('conflict', 'The conversation is changing too fast; try again');
 }

@@ -32,7 +32,7 @@ export async function appendMessage(deps: Deps, conversationId: string, message:
 const ANSWER_SLACK = 20;
 
 /** The idempotency key of the answer to one visitor message (visitor keys cannot hold control characters). */
-const answerKey = (messageId: string) => `\u0001answer:${messageId}`;
+export const answerKey = (messageId: string) => `\u0001answer:${messageId}`;
 
 /**
  * The bot's answer (or handoff notice) to one visitor message, stored at most once however many
@@ -86,9 +86,12 @@ export async function postMessage(
   return stored.message;
 }
 
+/** Both streams are written at once: on Upstash they share one round trip. */
 export async function publishMessage(deps: Deps, conversationId: string, message: Message): Promise<void> {
-  if (message.role !== 'note') await publishToVisitor(deps, conversationId, { type: 'message', data: toPublicMessage(message) });
-  if (message.role !== 'bot' && message.role !== 'system') await publishToOperators(deps, 'message', { conversationId, message });
+  await Promise.all([
+    message.role !== 'note' ? publishToVisitor(deps, conversationId, { type: 'message', data: toPublicMessage(message) }) : undefined,
+    message.role !== 'bot' && message.role !== 'system' ? publishToOperators(deps, 'message', { conversationId, message }) : undefined,
+  ]);
 }
 
 /** Append one event to the visitor's stream of a conversation. */

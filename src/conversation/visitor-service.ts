@@ -10,8 +10,8 @@ import { enforceRateLimit } from '../http/rate-limit';
 import { issueVisitorToken } from '../security/visitor-token';
 import { handoffCollections } from './collections';
 import { availabilityFor, handOff, type HandoffResult } from './handoff';
-import { applyAction, loadConversation, updateConversation } from './records';
-import { appendMessage, messageText, postAnswer, postMessage, postNotice, publishMessage, publishStatus, publishToOperators } from './transcript';
+import { applyAction, assertConversationId, loadConversation, moveConversation } from './records';
+import { answerKey, messageText, postAnswer, postMessage, postNotice, publishMessage, publishStatus, publishToOperators } from './transcript';
 
 export interface StartInput {
   lang?: Lang;
@@ -65,50 +65,92 @@ export function createVisitorService(deps: Deps) {
     if (conversation.status === 'resolved') applyAction(conversation, { type: 'reopen', withinWindow: withinReopenWindow(conversation) });
   }
 
+  /** The record reopened, when it is resolved and within the window (else 409); as it is otherwise. */
+  const reopened = (c: Conversation): Conversation =>
+    c.status !== 'resolved'
+      ? c
+      : { ...applyAction(c, { type: 'reopen', withinWindow: withinReopenWindow(c) }), resolvedAt: undefined, resolvedBy: undefined, assigneeId: undefined };
+
+  const announceReopen = (id: string, after: Conversation) =>
+    Promise.all([publishStatus(deps, id, { status: after.status }), publishToOperators(deps, 'reopened', { conversationId: id })]);
+
   /** Reopen a resolved conversation when the visitor writes within the window; else 409. */
   async function reopenIfResolved(conversation: Conversation): Promise<Conversation> {
     if (conversation.status !== 'resolved') return conversation;
-    const { after, changed } = await updateConversation(deps, conversation.id, (c) => {
-      if (c.status !== 'resolved') return c;
-      return { ...applyAction(c, { type: 'reopen', withinWindow: withinReopenWindow(c) }), resolvedAt: undefined, resolvedBy: undefined, assigneeId: undefined };
-    });
-    if (changed) {
-      await publishStatus(deps, conversation.id, { status: after.status });
-      await publishToOperators(deps, 'reopened', { conversationId: conversation.id });
-    }
+    const { after, changed } = await moveConversation(deps, conversation.id, (c) => (c.status === 'resolved' ? { next: reopened(c) } : null), conversation);
+    if (changed) await announceReopen(conversation.id, after);
     return after;
   }
 
+  /**
+   * A visitor message. The record, the transcript and an earlier message under the same clientId
+   * are read in one step (beside the rate limit), the bot decides on them, and one atomic move
+   * stores the message with its answer, the reopen it causes, its language and the miss count.
+   * The move is checked against the version read: when an operator claimed, or a resolve landed,
+   * in the meantime, it is decided again on the fresh record (and the bot stays silent for a
+   * person), so a message can neither land in a closed conversation unnoticed nor get the bot's
+   * answer in an operator's chat. Nothing is stored before the move: a failed bot leaves no
+   * message behind, and the client's retry is a first attempt.
+   */
   async function post(id: string, input: { text: string; clientId?: string }): Promise<PostResult> {
     const text = messageText(deps, input.text);
+    assertConversationId(id);
+    const limited = limitMessages(id).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    const snap = await store.conversations.snapshot(id, input.clientId);
+    const limitError = await limited;
+    if (!snap.conversation) throw new AppError('not_found', 'Conversation not found');
     // A retry of an acknowledged message is answered as the first time, before any limit or reopen.
-    if (input.clientId) {
-      const earlier = await store.transcripts.findByClientId(id, input.clientId);
-      if (earlier) return replay(id, earlier);
-    }
-    await limitMessages(id);
-    // A conversation closed for good refuses the message before anything is stored; the reopen
-    // itself waits until the message is in (a refused one, say on a full transcript, changes nothing).
-    assertReopenable(await loadConversation(deps, id));
-
-    // Stored before anything else is done with it: from here on the message is never lost. The
-    // last slot of a conversation stays free for the answer, so a stored message is never 413.
+    if (snap.earlier) return replay(id, snap.earlier);
+    if (limitError) throw limitError;
+    // A conversation closed for good refuses the message before anything is stored.
+    assertReopenable(snap.conversation);
     const message: Message = { id: deps.ids(), role: 'visitor', text, createdAt: clock.now(), clientId: input.clientId };
-    const stored = await appendMessage(deps, id, message, { reserve: 1 });
-    if (stored.status === 'duplicate') return replay(id, stored.message);
-    await publishMessage(deps, id, stored.message);
-
-    // Read the status after storing: a resolve that landed meanwhile reopens rather than swallowing the message.
-    let conversation = await reopenIfResolved(await loadConversation(deps, id));
-    const lang = detectLanguage(text, conversation.lang);
+    const lang = detectLanguage(text, snap.conversation.lang);
     // With no language given at start, notices, the packet and the operator follow the visitor's.
-    if (conversation.langFromMessages && lang !== conversation.lang) {
-      conversation = (await updateConversation(deps, id, (c) => (c.langFromMessages ? { ...c, lang } : c))).after;
-    }
+    const shaped = (c: Conversation): Conversation => {
+      const next = reopened(c);
+      return next.langFromMessages && lang !== next.lang ? { ...next, lang } : next;
+    };
+    const planned = shaped(snap.conversation);
+    const decision = planned.status === 'bot' ? await deps.bot.decide({ conversation: planned, text, lang, history: snap.messages }) : undefined;
+    const meta = decision ? { replyTo: message.id, decision: summarize(decision) } : undefined;
+    const reply: Message | undefined =
+      decision && meta && (decision.kind === 'answer' || decision.kind === 'clarify')
+        ? { id: deps.ids(), createdAt: clock.now(), role: 'bot', text: decision.reply, sources: decision.sources, decision: meta.decision, replyTo: message.id, clientId: answerKey(message.id) }
+        : undefined;
+
+    let answered = false;
+    const { before, after, result } = await moveConversation(
+      deps,
+      id,
+      (c) => {
+        let next = shaped(c);
+        // The bot took its time: a person may have the chat now, and then the bot stays silent.
+        answered = reply !== undefined && next.status === 'bot';
+        // Counted on the record the step writes, so two different turns at once both count.
+        if (answered && decision) next = { ...next, missStreak: 'miss' in decision && decision.miss ? next.missStreak + 1 : 0 };
+        const changed = JSON.stringify(next) !== JSON.stringify(c);
+        // The last slot of a conversation stays free for the answer, so a stored message is never 413.
+        return { next: changed ? next : undefined, append: { message, maxMessages: env.MAX_MESSAGES - 1, reply: answered ? reply : undefined } };
+      },
+      snap.conversation,
+    );
+    if (result.status === 'duplicate') return replay(id, result.message);
+    if (result.status === 'full') throw new AppError('conversation_too_long', `A conversation holds at most ${env.MAX_MESSAGES} messages; start a new one`);
+    await Promise.all([
+      publishMessage(deps, id, message),
+      answered && reply ? publishMessage(deps, id, reply) : undefined,
+      before.status === 'resolved' && after.status !== 'resolved' ? announceReopen(id, after) : undefined,
+    ]);
+    if (answered && reply && meta) return { message, reply, decision: meta.decision };
+    // A handoff asked for while the button was pressed: one handoff, and the wait is told.
+    if (decision?.kind === 'handoff') return { message, ...(await act(after, message, decision, lang)) };
     // A person owns it (or is about to): the bot stays silent.
-    if (conversation.status !== 'bot') return { message: stored.message, decision: SILENT };
-    const history = await store.transcripts.list(id, { limit: stored.index });
-    return { message: stored.message, ...(await answer(conversation, stored.message, history, lang)) };
+    if (!decision || after.status !== 'bot' || reply) return { message, decision: SILENT };
+    return { message, ...(await act(after, message, decision, lang)) };
   }
 
   /** Visitor messages per conversation per minute; a retry that makes the bot answer again counts too. */
@@ -132,7 +174,7 @@ export function createVisitorService(deps: Deps) {
         // Only the attempt that stored the answer counts the turn (a retry racing it does not),
         // on the record itself, so two different turns at once both count.
         if (posted?.fresh) {
-          await updateConversation(deps, conversation.id, (c) => (c.status === 'bot' ? { ...c, missStreak: decision.miss ? c.missStreak + 1 : 0 } : c));
+          await moveConversation(deps, conversation.id, (c) => (c.status === 'bot' ? { next: { ...c, missStreak: decision.miss ? c.missStreak + 1 : 0 } } : null));
         }
         return { reply: posted?.message, decision: posted?.message.decision ?? meta.decision };
       }
@@ -231,9 +273,9 @@ export function createVisitorService(deps: Deps) {
 
   /** The visitor ends a conversation the bot handled ("that answered it"): resolved by the bot. */
   async function closeByVisitor(id: string) {
-    const { after, changed } = await updateConversation(deps, id, (c) => {
+    const { after, changed } = await moveConversation(deps, id, (c) => {
       if (c.status !== 'bot') throw new AppError('illegal_transition', `Only a conversation with the bot can be closed by the visitor; it is ${c.status}`);
-      return { ...applyAction(c, { type: 'resolve' }), resolvedAt: clock.now(), resolvedBy: 'bot' };
+      return { next: { ...applyAction(c, { type: 'resolve' }), resolvedAt: clock.now(), resolvedBy: 'bot' } };
     });
     if (changed) await publishStatus(deps, id, { status: after.status });
     return after;

@@ -42,9 +42,6 @@ export const queueEntrySchema = z.object({
 });
 export type QueueEntry = z.infer<typeof queueEntrySchema>;
 
-/** A conversation an operator holds (for capacity and "my chats"). */
-export const assignmentSchema = z.object({ operatorId: z.string(), since: z.number() });
-
 /** An operator's presence, refreshed by the console's heartbeat. */
 export const presenceSchema = z.object({ online: z.boolean(), lastSeen: z.number() });
 

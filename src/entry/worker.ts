@@ -2,7 +2,7 @@ import type { Context, ExecutionContext } from 'hono';
 import { createApp, type App } from '../app';
 import { ensureAdmin } from '../auth/bootstrap';
 import { buildDeps, withKnowledgeBase } from '../build-deps';
-import { ConfigError, parseEnv } from '../env';
+import { ConfigError, parseEnv, workerProblems } from '../env';
 import { BUNDLED_CALIBRATION, BUNDLED_KB } from '../generated/bundled-content';
 
 /**
@@ -16,8 +16,11 @@ async function build(bindings: Record<string, unknown>): Promise<App> {
   // Cloudflare sets cf-connecting-ip itself at the edge; a client cannot choose it.
   const remoteAddress = (c: Context) => c.req.header('cf-connecting-ip');
   const started = Date.now();
+  const env = parseEnv(bindings);
+  const problems = workerProblems(env);
+  if (problems.length > 0) throw new ConfigError(problems);
   // The bundled calibration fits the bundled files; with stored edits on top it is recomputed.
-  const deps = await withKnowledgeBase(buildDeps(parseEnv(bindings), { remoteAddress }), BUNDLED_KB, BUNDLED_CALIBRATION);
+  const deps = await withKnowledgeBase(buildDeps(env, { remoteAddress }), BUNDLED_KB, BUNDLED_CALIBRATION);
   // Date.now() is coarse on the edge; it still tells a saved calibration from a computed one.
   deps.logger.info('knowledge base ready', { articles: deps.kb?.size ?? 0, calibration: deps.kb?.calibrationSource, ms: Date.now() - started });
   await ensureAdmin(deps);

@@ -1,4 +1,5 @@
 import type { Conversation, Message } from '../domain/conversation';
+import type { QueueEntry } from '../domain/packet';
 import type { StaffUser } from '../domain/staff-user';
 
 /**
@@ -15,6 +16,74 @@ export interface ConversationRepo {
    * Every status change goes through this, so two writers can never both win.
    */
   replace(next: Conversation, expectedVersion: number): Promise<boolean>;
+  /**
+   * One conversation move in one atomic step: the record, its queue entry, its operator's
+   * assignment, a document beside it and a transcript message change together or not at all.
+   * The caller decides the move (transition() says what is legal) on the record it read; the
+   * store only checks that the record is still at that version, and capacity.
+   */
+  move(step: MoveStep): Promise<MoveResult>;
+  /**
+   * The record, its whole transcript and the message stored under `clientId`, read together in
+   * one step: what a visitor message is decided on, in one round trip.
+   */
+  snapshot(id: string, clientId?: string): Promise<{ conversation: Conversation | null; messages: Message[]; earlier: Message | null }>;
+}
+
+/** A place in a department's queue; `breachAt` is absent when the SLA can no longer breach. */
+export type QueuePlacement = QueueEntry & { breachAt?: number };
+
+export interface MoveStep {
+  conversationId: string;
+  /** The version the caller read and decided on; any other stored version makes the step `stale`. */
+  expectedVersion: number;
+  /** The record after the move (version expectedVersion + 1); absent when only the check is wanted. */
+  next?: Conversation;
+  /** Put the conversation in its department's queue (moving it if queued elsewhere), or take it out (null). */
+  queue?: QueuePlacement | null;
+  /**
+   * Give it to an operator, counted against `capacity` in the same step (a conversation they
+   * already hold does not count twice), or take it from whoever held it (null).
+   */
+  assign?: { operatorId: string; capacity: number } | null;
+  /** A document written with the move (the handoff packet). */
+  document?: { namespace: string; id: string; value: unknown };
+  /**
+   * A message appended with the move: deduplicated by clientId and bounded like
+   * TranscriptRepo.append; `reply` (the bot's answer to it) follows it in the same step. With
+   * `skipIfFull` (a notice about the move) a full transcript skips the message, not the move.
+   */
+  append?: { message: Message; maxMessages: number; reply?: Message; skipIfFull?: boolean };
+}
+
+export type MoveResult =
+  | { status: 'done'; index?: number }
+  /** The record is missing or at another version: read it again and decide again. */
+  | { status: 'stale' }
+  | { status: 'over_capacity' }
+  /** The message's clientId was stored before: nothing changed. */
+  | { status: 'duplicate'; message: Message }
+  | { status: 'full' };
+
+/** A queue row: the entry, whether its SLA is breached now, and what a view shows beside it. */
+export interface QueueRow {
+  entry: QueueEntry;
+  breached: boolean;
+  conversation: Conversation | null;
+  document: unknown | null;
+}
+
+/**
+ * The waiting line, kept sorted by the queue rule (SLA breach, then priority, then the longest
+ * wait, then id) per department and across all departments, so a read costs what it returns.
+ */
+export interface QueueRepo {
+  /** One page, most urgent first, with each row's record and its document of `documents` (the packets). */
+  page(q: { department?: string; offset: number; limit: number; now: number; documents: string }): Promise<{ total: number; rows: QueueRow[] }>;
+  /** This conversation's entry and how many of its department are served before it; null when not queued. */
+  place(conversationId: string, now: number): Promise<{ entry: QueueEntry; ahead: number; breached: boolean } | null>;
+  /** How many conversations each operator holds, in the order asked. */
+  held(operatorIds: string[]): Promise<number[]>;
 }
 
 export type AppendResult =
@@ -103,6 +172,7 @@ export interface DocumentStore {
 export interface Store {
   readonly kind: 'memory' | 'upstash';
   readonly conversations: ConversationRepo;
+  readonly queue: QueueRepo;
   readonly transcripts: TranscriptRepo;
   readonly events: EventLog;
   readonly rateLimiter: RateLimiter;

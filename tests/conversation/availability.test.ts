@@ -14,8 +14,13 @@ async function setup(operators: Array<{ departments: string[]; capacity: number 
     const op = await makeStaff(deps, 'operator', o);
     await collections.presence.put(op.id, { online: true, lastSeen: NOW });
   }
-  const queued = (conversationId: string, department: string, priority: number, secondsAgo: number) =>
-    collections.queue.put(conversationId, { conversationId, department, priority, waitingSince: NOW - secondsAgo * 1000 });
+  // A waiting conversation put in the queue the way a handoff does: by a move on its record.
+  const queued = async (conversationId: string, department: string, priority: number, secondsAgo: number) => {
+    const waitingSince = NOW - secondsAgo * 1000;
+    await deps.store.conversations.create({ id: conversationId, status: 'waiting', lang: 'en', createdAt: waitingSince, updatedAt: waitingSince, missStreak: 0, vip: false, version: 1 });
+    const placed = await deps.store.conversations.move({ conversationId, expectedVersion: 1, queue: { conversationId, department, priority, waitingSince, breachAt: waitingSince + 3_600_000 } });
+    expect(placed.status).toBe('done');
+  };
   return { deps, queued };
 }
 
@@ -27,9 +32,9 @@ describe('the wait a visitor is told', () => {
     ]);
     for (let i = 0; i < 4; i++) await queued(`g${i}`, 'general', 10, 60 - i);
     await queued('s0', 'sales', 10, 1);
-    const sales = await currentAvailability(deps, { conversationId: 's0', department: 'sales', priority: 10, waitingSince: NOW - 1000 });
+    const sales = await currentAvailability(deps, 's0', 'sales');
     expect(sales).toEqual({ kind: 'wait', minutes: 1, range: [0, 2] });
-    const general = await currentAvailability(deps, { conversationId: 'g3', department: 'general', priority: 10, waitingSince: NOW - 57_000 });
+    const general = await currentAvailability(deps, 'g3', 'general');
     expect(general).toMatchObject({ kind: 'wait' });
     expect((general as { minutes: number }).minutes).toBeGreaterThan(10);
   });
@@ -38,8 +43,8 @@ describe('the wait a visitor is told', () => {
     const { deps, queued } = await setup([{ departments: [], capacity: 1 }]);
     for (let i = 0; i < 3; i++) await queued(`n${i}`, 'general', 10, 300 - i);
     await queued('vip', 'general', 50, 1);
-    const vip = await currentAvailability(deps, { conversationId: 'vip', department: 'general', priority: 50, waitingSince: NOW - 1000 });
-    const last = await currentAvailability(deps, { conversationId: 'n2', department: 'general', priority: 10, waitingSince: NOW - 298_000 });
+    const vip = await currentAvailability(deps, 'vip', 'general');
+    const last = await currentAvailability(deps, 'n2', 'general');
     expect(vip).toEqual({ kind: 'wait', minutes: 1, range: [0, 2] });
     expect((last as { minutes: number }).minutes).toBeGreaterThan(10);
   });
@@ -78,7 +83,7 @@ describe('the cost of a wait estimate', () => {
       reads += 1;
       return get(id);
     };
-    const wait = await currentAvailability(deps, { conversationId: 'w49', department: 'general', priority: 10, waitingSince: NOW - 11_000 });
+    const wait = await currentAvailability(deps, 'w49', 'general');
     expect(wait.kind).toBe('wait');
     expect(reads).toBe(0);
   });

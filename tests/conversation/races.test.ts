@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Bot } from '../../src/domain/decision';
 import { StoreUnavailableError } from '../../src/http/errors';
 import { createMemoryStore } from '../../src/store/memory/memory-store';
 import { ALWAYS_OPEN, answeringBot, auth, makeTestApp, postText, startConversation } from '../helpers/app';
@@ -19,26 +20,33 @@ describe('races and half-done steps', () => {
     expect(read.status).toBe('resolved');
   });
 
-  it('a message stored while a resolve lands reopens the conversation and gets the bot, not silence', async () => {
+  it('a resolve landing while the bot decides reopens the conversation and gets the bot, not silence', async () => {
     const store = createMemoryStore();
-    const { app, deps } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN }, { store, bot: answeringBot });
+    let resolveNow: () => Promise<unknown> = async () => undefined;
+    // The operator resolves after the message was read and before it is stored.
+    const bot: Bot = {
+      async decide(input) {
+        await resolveNow();
+        resolveNow = async () => undefined;
+        return answeringBot.decide(input);
+      },
+    };
+    const { app, deps } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN }, { store, bot });
     const op = await makeStaff(deps, 'operator');
     const convo = await startConversation(app);
-    await app.request(`/api/conversations/${convo.id}/handoff`, { method: 'POST', ...auth(convo.token) });
-    await app.request(`/api/operator/conversations/${convo.id}/claim`, { method: 'POST', headers: staffHeaders(op.token) });
-    // The operator resolves right after the visitor's message is stored.
-    const append = store.transcripts.append.bind(store.transcripts);
-    store.transcripts.append = async (id, message, max) => {
-      const result = await append(id, message, max);
-      if (message.role === 'visitor') {
-        store.transcripts.append = append;
-        await app.request(`/api/operator/conversations/${convo.id}/resolve`, { method: 'POST', headers: staffHeaders(op.token), body: '{}' });
-      }
-      return result;
+    let resolved = 0;
+    resolveNow = async () => {
+      const res = await app.request(`/api/operator/conversations/${convo.id}/resolve`, { method: 'POST', headers: staffHeaders(op.token), body: '{}' });
+      if (res.status === 200) resolved += 1;
     };
-    const body = await (await postText(app, convo, 'one more thing')).json();
-    expect(body.decision.kind).toBe('answer');
-    expect((await store.conversations.get(convo.id))?.status).toBe('bot');
+    const first = await (await postText(app, convo, 'one more thing')).json();
+    expect(resolved).toBe(1);
+    expect(first.decision.kind).toBe('answer');
+    const record = await store.conversations.get(convo.id);
+    expect(record?.status).toBe('bot');
+    const transcript = await store.transcripts.list(convo.id);
+    expect(transcript.filter((m) => m.text === 'one more thing')).toHaveLength(1);
+    expect(transcript.some((m) => m.replyTo === first.message.id)).toBe(true);
   });
 
   it('a release cannot undo another operator’s claim that landed after it read the record', async () => {
@@ -65,32 +73,38 @@ describe('races and half-done steps', () => {
     expect(await store.conversations.get(convo.id)).toMatchObject({ status: 'assigned', assigneeId: anna.id });
   });
 
-  it('a stale assignment does not eat an operator’s capacity', async () => {
+  it('a resolved conversation frees its operator’s slot in the same step', async () => {
     const { app, deps } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN }, { bot: answeringBot });
     const op = await makeStaff(deps, 'operator', { capacity: 1 });
-    await deps.store.documents.put('assignments', '00000000-0000-4000-8000-000000000000', { operatorId: op.id, since: 1 });
-    const convo = await startConversation(app);
-    await app.request(`/api/conversations/${convo.id}/handoff`, { method: 'POST', ...auth(convo.token) });
-    expect((await app.request(`/api/operator/conversations/${convo.id}/claim`, { method: 'POST', headers: staffHeaders(op.token) })).status).toBe(200);
+    const [a, b] = [await startConversation(app), await startConversation(app)];
+    for (const c of [a, b]) await app.request(`/api/conversations/${c.id}/handoff`, { method: 'POST', ...auth(c.token) });
+    const claim = (id: string) => app.request(`/api/operator/conversations/${id}/claim`, { method: 'POST', headers: staffHeaders(op.token) });
+    expect((await claim(a.id)).status).toBe(200);
+    expect((await claim(b.id)).status).toBe(409);
+    expect(await deps.store.queue.held([op.id])).toEqual([1]);
+    await app.request(`/api/operator/conversations/${a.id}/resolve`, { method: 'POST', headers: staffHeaders(op.token), body: '{}' });
+    expect(await deps.store.queue.held([op.id])).toEqual([0]);
+    expect((await claim(b.id)).status).toBe(200);
   });
 
-  it('a handoff cut short by a store failure is repaired by the next one', async () => {
+  it('a handoff whose one step fails leaves nothing half done, and the next one succeeds', async () => {
     const store = createMemoryStore();
     const { app, deps } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN }, { store, bot: answeringBot });
     const op = await makeStaff(deps, 'operator');
     const convo = await startConversation(app);
-    const put = store.documents.put.bind(store.documents);
-    store.documents.put = async (ns, id, value) => {
-      if (ns === 'queue') {
-        store.documents.put = put;
-        throw new StoreUnavailableError('blip');
-      }
-      return put(ns, id, value);
+    const move = store.conversations.move.bind(store.conversations);
+    store.conversations.move = async () => {
+      store.conversations.move = move;
+      throw new StoreUnavailableError('blip');
     };
     expect((await app.request(`/api/conversations/${convo.id}/handoff`, { method: 'POST', ...auth(convo.token) })).status).toBe(503);
+    expect((await store.conversations.get(convo.id))?.status).toBe('bot');
+    expect((await deps.store.queue.page({ offset: 0, limit: 10, now: Date.now(), documents: 'packets' })).total).toBe(0);
+    expect(await store.documents.get('packets', convo.id)).toBeNull();
     expect((await app.request(`/api/conversations/${convo.id}/handoff`, { method: 'POST', ...auth(convo.token) })).status).toBe(200);
     const queue = await (await app.request('/api/operator/queue', { headers: staffHeaders(op.token) })).json();
     expect(queue.items.map((i: { conversationId: string }) => i.conversationId)).toEqual([convo.id]);
+    expect(queue.total).toBe(1);
   });
 
   it('the SLA starts again on a second handoff', async () => {

@@ -9,6 +9,10 @@ import { delimiter, join } from 'node:path';
 export interface RedisServer {
   url: string;
   port: number;
+  /** Freeze the server (SIGSTOP): connections stay open and nothing answers, the worst outage for a client. */
+  pause(): void;
+  /** Let a paused server run again (SIGCONT). */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -39,7 +43,10 @@ export async function startRedis(): Promise<RedisServer> {
       return {
         url: `redis://127.0.0.1:${port}`,
         port,
+        pause: () => void child.kill('SIGSTOP'),
+        resume: () => void child.kill('SIGCONT'),
         async stop() {
+          child.kill('SIGCONT');
           await stopChild(child);
           await rm(dir, { recursive: true, force: true });
         },

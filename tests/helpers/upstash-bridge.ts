@@ -4,7 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Redis as IORedis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
 import { createBridgeApp } from '../../scripts/bridge/server.js';
-import { startRedis } from './redis-server.js';
+import { startRedis, type RedisServer } from './redis-server.js';
 
 /** A real Redis behind the project's Upstash REST bridge, for tests that use @upstash/redis. */
 export interface UpstashBridge {
@@ -13,6 +13,10 @@ export interface UpstashBridge {
   token: string;
   /** The Redis behind the bridge, for checking state with another client. */
   redisUrl: string;
+  /** The redis-server itself, to pause it for outage tests. */
+  redis: RedisServer;
+  /** Round trips (HTTP requests) and commands the bridge has served so far. */
+  stats(): { requests: number; commands: number };
   stop(): Promise<void>;
 }
 
@@ -43,6 +47,8 @@ export async function startUpstashBridge(options: BridgeTestOptions = {}): Promi
       url: `http://127.0.0.1:${port}`,
       token,
       redisUrl: redis.url,
+      redis,
+      stats: () => app.stats(),
       async stop() {
         await closeServer(server);
         await app.close();

@@ -79,7 +79,8 @@ const ADMIN = { email: 'smoke-admin@test.local', password: 'smoke-password-123' 
 describe('the Worker under wrangler dev (memory store)', () => {
   let worker: WranglerDev;
   beforeAll(async () => {
-    worker = await startWranglerDev();
+    // A single-isolate demo on purpose: without this a memory-store Worker refuses to start.
+    worker = await startWranglerDev({ SINGLE_ISOLATE_DEMO: 'on' });
   }, 120_000);
   afterAll(() => worker?.stop());
 

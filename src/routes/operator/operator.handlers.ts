@@ -11,7 +11,7 @@ import type * as routes from './operator.routes';
 const service = (c: { get(key: 'deps'): HonoEnv['Variables']['deps'] }) => createOperatorService(c.get('deps'));
 const statusOf = (c: Conversation) => ({ id: c.id, status: c.status, assigneeId: c.assigneeId, department: c.department });
 
-export const onQueue: RouteHandler<typeof routes.getQueue, HonoEnv> = async (c) => c.json({ items: await service(c).queue() }, 200);
+export const onQueue: RouteHandler<typeof routes.getQueue, HonoEnv> = async (c) => c.json(await service(c).queue(c.req.valid('query')), 200);
 
 export const onView: RouteHandler<typeof routes.getOperatorConversation, HonoEnv> = async (c) => {
   const { conversation, messages, packet, rating, sla } = await service(c).view(c.req.valid('param').id);

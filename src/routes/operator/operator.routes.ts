@@ -10,6 +10,7 @@ import {
   operatorMessageBody,
   presenceBody,
   queueItemSchema,
+  queueQuery,
   resolveBody,
   statusResultSchema,
   transferBody,
@@ -36,8 +37,12 @@ export const getQueue = createRoute({
   tags,
   security,
   middleware: operator,
-  summary: 'Waiting conversations, most urgent first, with their handoff packets',
-  responses: { 200: jsonResponse(z.object({ items: z.array(queueItemSchema) }), 'The queue'), ...errorResponses(401, 403, 503) },
+  summary: 'Waiting conversations, most urgent first, with their handoff packets (one page)',
+  request: { query: queueQuery },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(queueItemSchema), total: z.number().int().openapi({ description: 'waiting in all (in the department, if one is given)' }) }), 'The queue'),
+    ...errorResponses(400, 401, 403, 503),
+  },
 });
 
 export const getOperatorConversation = createRoute({

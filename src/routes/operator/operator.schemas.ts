@@ -30,6 +30,14 @@ export const presenceBody = z.object({ online: z.boolean() }).strict().openapi('
 
 const slaSchema = z.object({ dueAt: z.number(), remainingMs: z.number(), breached: z.boolean(), replied: z.boolean() });
 
+/** A page of the queue; without one, the first QUEUE_PAGE (100) rows of every department. */
+export const queueQuery = z
+  .object({
+    department: z.string().min(1).max(100).optional(),
+    offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+  });
+
 export const queueItemSchema = z
   .object({
     conversationId: z.string(),

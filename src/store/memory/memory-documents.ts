@@ -1,7 +1,7 @@
 import type { DocumentStore } from '../ports';
 
-export function createMemoryDocuments(): DocumentStore {
-  const namespaces = new Map<string, Map<string, unknown>>();
+/** `namespaces` may be shared with the memory store's move, which writes the handoff packet in its step. */
+export function createMemoryDocuments(namespaces = new Map<string, Map<string, unknown>>()): DocumentStore {
   const counters = new Map<string, number>();
   const ns = (name: string) => {
     let found = namespaces.get(name);

@@ -1,7 +1,6 @@
-import type { Conversation, Message } from '../../domain/conversation';
+import type { Message } from '../../domain/conversation';
 import type {
   AppendResult,
-  ConversationRepo,
   EventLog,
   RateLimiter,
   RateLimitResult,
@@ -11,38 +10,22 @@ import type {
   TranscriptRepo,
 } from '../ports';
 import { EVENTS_KEPT } from '../ports';
+import { MemoryConversations } from './memory-conversations';
 import { createMemoryDocuments } from './memory-documents';
+import { MemoryQueueIndex } from './memory-queue';
 import { createMemoryUsers } from './memory-users';
 
-/** Events kept per stream; older ones are trimmed (the transcript is the record, not the log). */
-
-class MemoryConversations implements ConversationRepo {
-  private readonly records = new Map<string, Conversation>();
-
-  async create(conversation: Conversation): Promise<boolean> {
-    if (this.records.has(conversation.id)) return false;
-    this.records.set(conversation.id, structuredClone(conversation));
-    return true;
-  }
-
-  async get(id: string): Promise<Conversation | null> {
-    const found = this.records.get(id);
-    return found ? structuredClone(found) : null;
-  }
-
-  async replace(next: Conversation, expectedVersion: number): Promise<boolean> {
-    const current = this.records.get(next.id);
-    if (!current || current.version !== expectedVersion) return false;
-    this.records.set(next.id, structuredClone(next));
-    return true;
-  }
-}
-
-class MemoryTranscripts implements TranscriptRepo {
+/** Transcripts; the sync halves (appendNow, findNow, lengthOf) are for the move's one step. */
+export class MemoryTranscripts implements TranscriptRepo {
   private readonly lists = new Map<string, Message[]>();
   private readonly clientIds = new Map<string, Map<string, number>>();
 
   async append(conversationId: string, message: Message, maxMessages: number): Promise<AppendResult> {
+    return this.appendNow(conversationId, message, maxMessages);
+  }
+
+  /** The append itself, synchronous, so a move can make it part of its one step. */
+  appendNow(conversationId: string, message: Message, maxMessages: number): AppendResult {
     const list = this.lists.get(conversationId) ?? [];
     const seen = this.clientIds.get(conversationId) ?? new Map<string, number>();
     if (message.clientId) {
@@ -57,10 +40,18 @@ class MemoryTranscripts implements TranscriptRepo {
     return { status: 'stored', message: structuredClone(message), index: list.length - 1 };
   }
 
-  async findByClientId(conversationId: string, clientId: string): Promise<Message | null> {
+  findNow(conversationId: string, clientId: string): Message | null {
     const index = this.clientIds.get(conversationId)?.get(clientId);
     const found = index === undefined ? undefined : this.lists.get(conversationId)?.[index];
     return found ? structuredClone(found) : null;
+  }
+
+  lengthOf(conversationId: string): number {
+    return this.lists.get(conversationId)?.length ?? 0;
+  }
+
+  async findByClientId(conversationId: string, clientId: string): Promise<Message | null> {
+    return this.findNow(conversationId, clientId);
   }
 
   async list(conversationId: string, opts: { offset?: number; limit?: number } = {}): Promise<Message[]> {
@@ -142,14 +133,18 @@ class MemoryRateLimiter implements RateLimiter {
 
 /** The embedded default store: everything in this process, gone on restart. */
 export function createMemoryStore(opts: { now?: () => number } = {}): Store {
+  const transcripts = new MemoryTranscripts();
+  const namespaces = new Map<string, Map<string, unknown>>();
+  const conversations = new MemoryConversations(transcripts, new MemoryQueueIndex(), namespaces);
   return {
     kind: 'memory',
-    conversations: new MemoryConversations(),
-    transcripts: new MemoryTranscripts(),
+    conversations,
+    queue: conversations.queueRepo(),
+    transcripts,
     events: new MemoryEvents(),
     rateLimiter: new MemoryRateLimiter(opts.now ?? Date.now),
     users: createMemoryUsers(),
-    documents: createMemoryDocuments(),
+    documents: createMemoryDocuments(namespaces),
     ping: async () => true,
   };
 }

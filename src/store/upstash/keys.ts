@@ -19,6 +19,18 @@ export function createKeys(prefix: string) {
     eventSeq: (stream: string) => `${p}:evseq:${stream}`,
     /** hash id → JSON document of one namespace (packets, ratings, contacts, presence, KB edits); kept. */
     documents: (namespace: string) => `${p}:doc:${namespace}`,
+    /** hash conversation id → queue entry JSON (with department): what is waiting, and where. */
+    queueEntries: () => `${p}:qentries`,
+    /**
+     * The lines' sorted sets are `${p}:q:<fresh|late|due>:<all|d:department>` and an operator's
+     * held conversations the set `${p}:held:<operator id>`: built inside the Lua scripts (see
+     * scripts.ts), which are handed this prefix.
+     */
+    prefix: () => p,
+    /** hash conversation id → the operator holding it, beside each operator's set. */
+    holders: () => `${p}:holders`,
+    /** set of the conversation ids an operator holds: their load, counted against capacity. */
+    held: (operatorId: string) => `${p}:held:${operatorId}`,
     /** integer counter (e.g. the KB edit version every instance polls); kept. */
     counter: (name: string) => `${p}:ctr:${name}`,
     /** prefix handed to @upstash/ratelimit, which builds its own keys beneath it (short-lived). */

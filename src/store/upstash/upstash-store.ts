@@ -5,6 +5,7 @@ import { createUpstashContext, type UpstashStoreOptions } from './context';
 import { EVENTS_KEPT } from '../ports';
 import { EVENT_TTL_SECONDS } from './keys';
 import { createUpstashDocuments } from './upstash-documents';
+import { createUpstashMoves } from './upstash-moves';
 import { createUpstashUsers } from './upstash-users';
 import { APPEND_EVENT, APPEND_MESSAGE, CAS_RECORD } from './scripts';
 
@@ -22,6 +23,7 @@ export function createUpstashStore(opts: UpstashStoreOptions): Store {
   const appendMessage = redis.createScript<[string, string]>(APPEND_MESSAGE);
   const appendEvent = redis.createScript<number>(APPEND_EVENT);
   const limiters = new Map<string, Ratelimit>();
+  const moves = createUpstashMoves(ctx);
 
   const readRecord = async (id: string): Promise<Conversation | null> => {
     const data = await guard('read conversation', () => redis.hget<string>(keys.conversation(id), 'data'));
@@ -39,7 +41,10 @@ export function createUpstashStore(opts: UpstashStoreOptions): Store {
       create: (conversation) => writeRecord(conversation, ''),
       get: readRecord,
       replace: (next, expectedVersion) => writeRecord(next, String(expectedVersion)),
+      move: moves.move,
+      snapshot: moves.snapshot,
     },
+    queue: moves.queue,
     transcripts: {
       async append(conversationId: string, message: Message, maxMessages: number): Promise<AppendResult> {
         const [status, payload] = await guard('append message', () =>
