@@ -45,14 +45,14 @@ export async function currentAvailability(deps: Deps, place: QueuePlace): Promis
   // entries breached by their wait alone need their record (a chat answered in time, then
   // transferred back, is not "breached"; one no longer waiting is not ahead at all).
   const target = deps.env.SLA_FIRST_REPLY_SECONDS;
-  const overdue = (waitingSince: number) => slaState({ waitingSince, targetSeconds: target, now }).breached;
+  const overdue = (waitingSince: number) => slaState({ waitingSince, targetSeconds: target, now, schedule }).breached;
   const item = async (p: { conversationId: string; priority: number; waitingSince: number }) => {
     let breached = overdue(p.waitingSince);
     let waiting = true;
     if (breached) {
       const record = await deps.store.conversations.get(p.conversationId);
       waiting = !record || record.status === 'waiting' || p.conversationId === place.conversationId;
-      breached = slaState({ waitingSince: p.waitingSince, firstHumanReplyAt: record?.firstHumanReplyAt, targetSeconds: target, now }).breached;
+      breached = slaState({ waitingSince: p.waitingSince, firstHumanReplyAt: record?.firstHumanReplyAt, targetSeconds: target, now, schedule }).breached;
     }
     return { id: p.conversationId, priority: p.priority, waitingSince: p.waitingSince, breached, waiting };
   };

@@ -83,7 +83,8 @@ export async function handOff(deps: Deps, conversationId: string, input: Handoff
     });
   }
   const availability = await availabilityFor(deps, after, { department: input.department, priority: input.priority, waitingSince: changed ? now : undefined });
-  const notice = handoffNotice(availability, input.lang, { timeZone: deps.config.schedule.timeZone, now: deps.clock.now() });
+  // The e-mail the widget already passed is not asked for again.
+  const notice = handoffNotice(availability, input.lang, { timeZone: deps.config.schedule.timeZone, now: deps.clock.now(), contact: after.visitor?.email });
   return { conversation: after, changed, availability, notice };
 }
 

@@ -3,6 +3,7 @@ import type { Conversation } from '../domain/conversation';
 import type { Packet } from '../domain/packet';
 import { displayName, type StaffUser } from '../domain/staff-user';
 import { queueOrder, slaState } from '../domain/sla';
+import { staffMoveNotice, type StaffMove } from '../domain/visitor-notices';
 import { AppError } from '../http/errors';
 import type { HonoEnv } from '../http/hono-env';
 import { handoffCollections } from './collections';
@@ -28,7 +29,7 @@ export function createOperatorService(deps: Deps) {
         // The queue index trails the record; the record is the truth.
         if (!conversation || conversation.status !== 'waiting') return null;
         // Back in the queue after a transfer, a conversation already answered in time stays "met".
-        const sla = slaState({ waitingSince: entry.waitingSince, firstHumanReplyAt: conversation.firstHumanReplyAt, targetSeconds: env.SLA_FIRST_REPLY_SECONDS, now });
+        const sla = slaState({ waitingSince: entry.waitingSince, firstHumanReplyAt: conversation.firstHumanReplyAt, targetSeconds: env.SLA_FIRST_REPLY_SECONDS, now, schedule: deps.config.schedule });
         // The language of the handoff (the packet's) is the one the operator should answer in.
         return { ...entry, id: entry.conversationId, lang: packet?.lang ?? conversation.lang, vip: conversation.vip, sla, packet, waitedSeconds: Math.round((now - entry.waitingSince) / 1000) };
       }),
@@ -47,7 +48,7 @@ export function createOperatorService(deps: Deps) {
     ]);
     // The SLA runs from the handoff to the first human reply, whether or not someone claimed it.
     const sla = packet
-      ? slaState({ waitingSince: packet.createdAt, firstHumanReplyAt: conversation.firstHumanReplyAt, targetSeconds: env.SLA_FIRST_REPLY_SECONDS, now: clock.now() })
+      ? slaState({ waitingSince: packet.createdAt, firstHumanReplyAt: conversation.firstHumanReplyAt, targetSeconds: env.SLA_FIRST_REPLY_SECONDS, now: clock.now(), schedule: deps.config.schedule })
       : null;
     return { conversation, messages, packet, rating, sla };
   }
@@ -209,6 +210,7 @@ export function createOperatorService(deps: Deps) {
     await publishStatus(deps, id, { status: after.status });
     await publishToOperators(deps, 'transferred', { conversationId: id, department, by: staff.id });
     await noteTransfer(id, staff, input, `department ${department}`);
+    await tellVisitor(after, 'transferred');
     return after;
   }
 
@@ -230,6 +232,7 @@ export function createOperatorService(deps: Deps) {
     await publishStatus(deps, id, { status: after.status });
     await publishToOperators(deps, 'resolved', { conversationId: id, by: staff.id });
     if (input.resolution) await postNotice(deps, id, { role: 'note', authorId: staff.id, text: `Resolved: ${input.resolution}` });
+    await tellVisitor(after, 'resolved');
     return after;
   }
 
@@ -245,7 +248,14 @@ export function createOperatorService(deps: Deps) {
     await Promise.all([collections.queue.delete(id), collections.assignments.delete(id)]);
     await publishStatus(deps, id, { status: after.status });
     await publishToOperators(deps, 'released', { conversationId: id, by: staff.id });
+    await tellVisitor(after, 'released');
     return after;
+  }
+
+  /** A short line in the visitor's transcript, in the language of the handoff, like "joined". */
+  async function tellVisitor(conversation: Conversation, move: StaffMove) {
+    const lang = (await collections.packets.get(conversation.id))?.lang ?? conversation.lang;
+    await postNotice(deps, conversation.id, { role: 'system', text: staffMoveNotice(move, lang) });
   }
 
   async function setPresence(staff: Staff, online: boolean) {

@@ -5,6 +5,8 @@ import { summarize, type Decision } from '../domain/decision';
 import type { DecisionSummary } from '../domain/decision-summary';
 import { detectLanguage } from '../domain/language';
 import { queuePriority } from '../domain/handoff-policy';
+import type { TurnReason } from '../domain/turn-reasons';
+import { contactConfirmation } from '../domain/visitor-notices';
 import { AppError } from '../http/errors';
 import { enforceRateLimit } from '../http/rate-limit';
 import { issueVisitorToken } from '../security/visitor-token';
@@ -105,7 +107,8 @@ export function createVisitorService(deps: Deps) {
     if (conversation.langFromMessages && lang !== conversation.lang) {
       conversation = (await updateConversation(deps, id, (c) => (c.langFromMessages ? { ...c, lang } : c))).after;
     }
-    // A person owns it (or is about to): the bot stays silent.
+    // A person owns it: the bot stays silent. While one is still to come, it answers what it is sure of.
+    if (conversation.status === 'waiting') return { message: stored.message, ...(await answerWhileWaiting(conversation, stored.message, lang)) };
     if (conversation.status !== 'bot') return { message: stored.message, decision: SILENT };
     const history = await store.transcripts.list(id, { limit: stored.index });
     return { message: stored.message, ...(await answer(conversation, stored.message, history, lang)) };
@@ -119,6 +122,24 @@ export function createVisitorService(deps: Deps) {
   async function answer(conversation: Conversation, message: Message, history: Message[], lang: Lang) {
     const decision = await deps.bot.decide({ conversation, text: message.text, lang, history });
     return act(conversation, message, decision, lang);
+  }
+
+  /**
+   * A visitor waiting for a person keeps asking: a confident answer (or small talk) is given at
+   * once, with word that the person still joins; the chat stays in the queue. Anything the bot
+   * is unsure of waits for the person.
+   */
+  async function answerWhileWaiting(conversation: Conversation, message: Message, lang: Lang) {
+    const history = await store.transcripts.list(conversation.id);
+    const decision = await deps.bot.decide({ conversation, text: message.text, lang, history: history.filter((m) => m.id !== message.id) });
+    if (decision.kind !== 'answer') return { decision: SILENT };
+    const reasons = [...decision.reasons, 'while_waiting' satisfies TurnReason];
+    const summary = { ...summarize(decision), reasons };
+    // Claimed meanwhile: the operator speaks now.
+    if ((await loadConversation(deps, conversation.id)).status !== 'waiting') return { decision: SILENT };
+    const text = decision.reasons.includes('small_talk') ? decision.reply : `${decision.reply}\n\n${say('stillJoining', lang)}`;
+    const posted = await postAnswer(deps, conversation.id, message.id, { role: 'bot', text, sources: decision.sources, decision: summary });
+    return { reply: posted?.message, decision: posted?.message.decision ?? summary };
   }
 
   async function act(conversation: Conversation, message: Message, decision: Decision, lang: Lang) {
@@ -149,7 +170,9 @@ export function createVisitorService(deps: Deps) {
         });
         // Already handed off (the button, pressed meanwhile): its notice is in the transcript once.
         if (!result.changed) return { decision: { ...meta.decision, handoff: result.availability } };
-        const posted = await postAnswer(deps, conversation.id, message.id, { role: 'system', text: result.notice, decision: meta.decision });
+        // An always-human article: the shop's own answer first, then what happens next.
+        const text = decision.reply ? `${decision.reply}\n\n${result.notice}` : result.notice;
+        const posted = await postAnswer(deps, conversation.id, message.id, { role: decision.reply ? 'bot' : 'system', text, sources: decision.sources, decision: meta.decision });
         return { reply: posted?.message, decision: { ...meta.decision, handoff: result.availability } };
       }
       case 'silent':
@@ -209,13 +232,14 @@ export function createVisitorService(deps: Deps) {
 
   /** A contact left while nobody is online: queued as a callback, and shown in the transcript. */
   async function leaveContact(id: string, input: { email?: string; phone?: string; message?: string }) {
-    await loadConversation(deps, id);
+    const conversation = await loadConversation(deps, id);
     const contact = { conversationId: id, ...input, createdAt: clock.now(), status: 'pending' as const };
     const parts = [input.email, input.phone].filter(Boolean).join(', ');
     // Transcript first: on a full conversation the visitor gets 413 and no callback is half-made.
     await postMessage(deps, id, { role: 'visitor', text: `Contact: ${parts}${input.message ? `\n${input.message}` : ''}` });
     await handoffCollections(store).contacts.put(id, contact);
     await publishToOperators(deps, 'callback', { conversationId: id });
+    await postNotice(deps, id, { role: 'system', text: contactConfirmation(input, conversation.lang) });
     return contact;
   }
 

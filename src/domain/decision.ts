@@ -45,6 +45,8 @@ const decisionSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('handoff'),
     ...base,
+    /** The shop's authored answer the visitor gets with the handoff (an always-human article). */
+    reply: z.string().optional(),
     department: z.string().optional(),
     /** Queue priority: higher is more urgent. */
     priority: z.number().optional(),
