@@ -1,5 +1,6 @@
 import type { Conversation, Lang, Source } from '../domain/conversation';
 import type { Bot, Decision } from '../domain/decision';
+import type { TurnReason } from '../domain/turn-reasons';
 import { scoreComplaint } from '../domain/complaint';
 import { detectHumanRequest } from '../domain/explicit-request';
 import { decidePolicy, effectiveSeverity, type PolicyConfig, type PolicyOutcome, type PolicySignals } from '../domain/handoff-policy';
@@ -7,7 +8,11 @@ import type { Article } from '../kb/article';
 import type { EmbeddingIndex } from '../kb/embedding-index';
 import { fusedConfidence, fuseRankings } from '../kb/fusion';
 import type { KbSearchResult, KnowledgeBase } from '../kb/knowledge-base';
+import { isLatinOnly, fromTranslit } from '../domain/translit';
+import { decideInDialogue } from './dialogue';
+import { popularArticles } from './popular';
 import { say } from './phrases';
+import { cleanText, questionSentences, withoutFillers } from './query-text';
 
 /** Everything the bot weighed for one message: for its decision, the packet and the editor's try page. */
 export interface Analysis {
@@ -33,10 +38,33 @@ export function createKbBot(opts: { kb: KnowledgeBase; policy: PolicyConfig; emb
 
   const source = (article: Article, score?: number): Source => ({ id: article.id, title: article.title, url: article.url, score });
 
-  async function analyze(text: string, lang: Lang, conversation: Pick<Conversation, 'missStreak' | 'vip'> = { missStreak: 0, vip: false }) {
-    await kb.refresh();
+  /** Russian typed in Latin letters is searched and read as the Russian it is; tags and links go. */
+  const readable = (text: string, lang: Lang) => cleanText(lang === 'ru' && isLatinOnly(text) ? fromTranslit(text) : text);
+
+  async function searchOne(text: string): Promise<KbSearchResult> {
     const lexical = kb.search(text, { k: 5 });
-    const search = embeddings ? await withSemantic(lexical, text, embeddings) : lexical;
+    return embeddings ? await withSemantic(lexical, text, embeddings) : lexical;
+  }
+
+  /**
+   * A long message is also searched by each of its question sentences, a short one without the
+   * words that only move the conversation along; the most confident reading wins.
+   */
+  async function searchMessage(text: string): Promise<KbSearchResult> {
+    let best = await searchOne(text);
+    const bare = withoutFillers(text);
+    const readings = bare === text ? questionSentences(text) : [bare, ...questionSentences(text)];
+    for (const sentence of readings) {
+      const candidate = await searchOne(sentence);
+      if (candidate.confidence > best.confidence) best = candidate;
+    }
+    return best;
+  }
+
+  async function analyze(raw: string, lang: Lang, conversation: Pick<Conversation, 'missStreak' | 'vip'> = { missStreak: 0, vip: false }) {
+    await kb.refresh();
+    const text = readable(raw, lang);
+    const search = await searchMessage(text);
     const human = detectHumanRequest(text);
     const complaint = scoreComplaint(text, lang);
     const top = search.matches[0]?.article;
@@ -94,13 +122,17 @@ export function createKbBot(opts: { kb: KnowledgeBase; policy: PolicyConfig; emb
         return { kind: 'answer', confidence, reasons: [], sources: [source(article, round(best!.score))], reply: article.answer, miss: false };
       }
       case 'clarify': {
-        if (!search.ambiguous) return { kind: 'clarify', confidence, reasons: ['unsure'], sources: [], reply: say('rephrase', lang), options: [], miss: outcome.miss };
-        const options = distinctTopics(search.matches.slice(0, 3).map((m) => kb.inLanguage(m.article, lang))).slice(0, 2);
-        const reply = [say('clarify', lang), ...options.map((a, i) => `${i + 1}. ${a.title}`)].join('\n');
+        const offTopic = !search.ambiguous && search.confidence < search.threshold * policy.rephraseFloor;
+        if (!search.ambiguous && !offTopic) return { kind: 'clarify', confidence, reasons: ['unsure'], sources: [], reply: say('rephrase', lang), options: [], miss: outcome.miss };
+        // Nothing close: say what the bot can help with, the most asked topics as options.
+        const options = offTopic
+          ? popularArticles(kb, lang)
+          : distinctTopics(search.matches.slice(0, 3).map((m) => kb.inLanguage(m.article, lang))).slice(0, 2);
+        const reply = [say(offTopic ? 'offTopic' : 'clarify', lang), ...options.map((a, i) => `${i + 1}. ${a.title}`), ...(offTopic ? [say('offTopicPerson', lang)] : [])].join('\n');
         return {
           kind: 'clarify',
           confidence,
-          reasons: ['ambiguous'],
+          reasons: [offTopic ? 'off_topic' : 'ambiguous'] satisfies TurnReason[],
           sources: options.map((a) => source(a)),
           reply,
           options: options.map((a) => ({ id: a.id, title: a.title })),
@@ -114,11 +146,14 @@ export function createKbBot(opts: { kb: KnowledgeBase; policy: PolicyConfig; emb
         // A suggested first reply: the best article when it is at least plausible, else a complaint opening.
         const plausible = bestHere && search.confidence >= search.threshold * policy.rephraseFloor;
         const suggestedReply = plausible ? bestHere.answer : complaint ? say('complaintOpening', lang) : undefined;
+        // An article the shop wants a person on still has an answer the shop wrote for the visitor.
+        const authored = outcome.reasons.includes('always_human') && bestHere ? bestHere : undefined;
         return {
           kind: 'handoff',
           confidence,
           reasons: outcome.reasons,
-          sources: [],
+          sources: authored ? [source(authored, round(best!.score))] : [],
+          ...(authored ? { reply: authored.answer } : {}),
           department: outcome.department,
           priority: outcome.priority,
           candidates: search.matches.map((m) => ({ id: m.article.id, title: m.article.title, score: round(m.score) })),
@@ -132,9 +167,7 @@ export function createKbBot(opts: { kb: KnowledgeBase; policy: PolicyConfig; emb
   return {
     analyze,
     toDecision,
-    async decide({ conversation, text, lang }) {
-      return toDecision(await analyze(text, lang, conversation), lang);
-    },
+    decide: (input) => decideInDialogue({ analyze, toDecision, kb, readable }, input),
   };
 }
 

@@ -1,3 +1,4 @@
+import { businessDeadline } from '../domain/business-time';
 import type { HandoffReason } from '../domain/decision';
 import type { Deps } from '../deps';
 import type { Conversation, Lang } from '../domain/conversation';
@@ -85,12 +86,15 @@ export async function handOff(deps: Deps, conversationId: string, input: Handoff
     ]);
   }
   const availability = await availabilityFor(deps, after);
-  const notice = handoffNotice(availability, input.lang, { timeZone: deps.config.schedule.timeZone, now: deps.clock.now() });
+  // The e-mail the widget already passed is not asked for again.
+  const notice = handoffNotice(availability, input.lang, { timeZone: deps.config.schedule.timeZone, now: deps.clock.now(), contact: after.visitor?.email });
   return { conversation: after, changed, availability, notice };
 }
 
 /** When a conversation entering the queue at `since` breaches its first-reply SLA. */
-export const breachAt = (deps: Deps, since: number) => since + deps.env.SLA_FIRST_REPLY_SECONDS * 1000;
+/** When a handoff made at `since` breaches its SLA: the first-reply target counted in business hours only. */
+export const breachAt = (deps: Deps, since: number) =>
+  businessDeadline(deps.config.schedule, since, deps.env.SLA_FIRST_REPLY_SECONDS * 1000) ?? Number.MAX_SAFE_INTEGER;
 
 /**
  * What a visitor whose conversation went to a person can be told now: already with an operator,

@@ -4,6 +4,7 @@ import type { Packet } from '../domain/packet';
 import { displayName, type StaffUser } from '../domain/staff-user';
 import { packetSchema } from '../domain/packet';
 import { slaState } from '../domain/sla';
+import { staffMoveNotice, type StaffMove } from '../domain/visitor-notices';
 import { AppError } from '../http/errors';
 import type { HonoEnv } from '../http/hono-env';
 import { handoffCollections, PACKETS } from './collections';
@@ -33,7 +34,7 @@ export function createOperatorService(deps: Deps) {
       if (!conversation) return [];
       const packet = document === null ? null : packetSchema.parse(document);
       // Back in the queue after a transfer, a conversation already answered in time stays "met".
-      const sla = { ...slaState({ waitingSince: entry.waitingSince, firstHumanReplyAt: conversation.firstHumanReplyAt, targetSeconds: env.SLA_FIRST_REPLY_SECONDS, now }), breached };
+      const sla = { ...slaState({ waitingSince: entry.waitingSince, firstHumanReplyAt: conversation.firstHumanReplyAt, targetSeconds: env.SLA_FIRST_REPLY_SECONDS, now, schedule: deps.config.schedule }), breached };
       // The language of the handoff (the packet's) is the one the operator should answer in.
       return [{ ...entry, id: entry.conversationId, lang: packet?.lang ?? conversation.lang, vip: conversation.vip, sla, packet, waitedSeconds: Math.round((now - entry.waitingSince) / 1000) }];
     });
@@ -49,7 +50,7 @@ export function createOperatorService(deps: Deps) {
     ]);
     // The SLA runs from the handoff to the first human reply, whether or not someone claimed it.
     const sla = packet
-      ? slaState({ waitingSince: packet.createdAt, firstHumanReplyAt: conversation.firstHumanReplyAt, targetSeconds: env.SLA_FIRST_REPLY_SECONDS, now: clock.now() })
+      ? slaState({ waitingSince: packet.createdAt, firstHumanReplyAt: conversation.firstHumanReplyAt, targetSeconds: env.SLA_FIRST_REPLY_SECONDS, now: clock.now(), schedule: deps.config.schedule })
       : null;
     return { conversation, messages, packet, rating, sla };
   }
@@ -195,6 +196,7 @@ export function createOperatorService(deps: Deps) {
       publishToOperators(deps, 'transferred', { conversationId: id, department, by: staff.id }),
     ]);
     await noteTransfer(id, staff, input, `department ${department}`);
+    await tellVisitor(after, 'transferred');
     return after;
   }
 
@@ -214,6 +216,7 @@ export function createOperatorService(deps: Deps) {
     });
     await Promise.all([publishStatus(deps, id, { status: after.status }), publishToOperators(deps, 'resolved', { conversationId: id, by: staff.id })]);
     if (input.resolution) await postNotice(deps, id, { role: 'note', authorId: staff.id, text: `Resolved: ${input.resolution}` });
+    await tellVisitor(after, 'resolved');
     return after;
   }
 
@@ -224,7 +227,14 @@ export function createOperatorService(deps: Deps) {
       return { next: { ...applyAction(c, { type: 'release' }), assigneeId: undefined, missStreak: 0 }, queue: null, assign: null };
     });
     await Promise.all([publishStatus(deps, id, { status: after.status }), publishToOperators(deps, 'released', { conversationId: id, by: staff.id })]);
+    await tellVisitor(after, 'released');
     return after;
+  }
+
+  /** A short line in the visitor's transcript, in the language of the handoff, like "joined". */
+  async function tellVisitor(conversation: Conversation, move: StaffMove) {
+    const lang = (await collections.packets.get(conversation.id))?.lang ?? conversation.lang;
+    await postNotice(deps, conversation.id, { role: 'system', text: staffMoveNotice(move, lang) });
   }
 
   async function setPresence(staff: Staff, online: boolean) {

@@ -2,9 +2,11 @@ import { say } from '../answer/phrases';
 import type { Deps } from '../deps';
 import type { Conversation, Lang, Message } from '../domain/conversation';
 import { summarize, type Decision } from '../domain/decision';
-import type { DecisionSummary } from '../domain/decision-summary';
+import type { DecisionReason, DecisionSummary } from '../domain/decision-summary';
 import { detectLanguage } from '../domain/language';
 import { queuePriority } from '../domain/handoff-policy';
+import type { TurnReason } from '../domain/turn-reasons';
+import { contactConfirmation } from '../domain/visitor-notices';
 import { AppError } from '../http/errors';
 import { enforceRateLimit } from '../http/rate-limit';
 import { issueVisitorToken } from '../security/visitor-token';
@@ -148,6 +150,8 @@ export function createVisitorService(deps: Deps) {
     if (answered && reply && meta) return { message, reply, decision: meta.decision };
     // A handoff asked for while the button was pressed: one handoff, and the wait is told.
     if (decision?.kind === 'handoff') return { message, ...(await act(after, message, decision, lang)) };
+    // While a person is still to come, the bot answers what it is sure of; once one has it, it is silent.
+    if (after.status === 'waiting' && !answered) return { message, ...(await answerWhileWaiting(after, message, lang)) };
     // A person owns it (or is about to): the bot stays silent.
     if (!decision || after.status !== 'bot' || reply) return { message, decision: SILENT };
     return { message, ...(await act(after, message, decision, lang)) };
@@ -161,6 +165,24 @@ export function createVisitorService(deps: Deps) {
   async function answer(conversation: Conversation, message: Message, history: Message[], lang: Lang) {
     const decision = await deps.bot.decide({ conversation, text: message.text, lang, history });
     return act(conversation, message, decision, lang);
+  }
+
+  /**
+   * A visitor waiting for a person keeps asking: a confident answer (or small talk) is given at
+   * once, with word that the person still joins; the chat stays in the queue. Anything the bot
+   * is unsure of waits for the person.
+   */
+  async function answerWhileWaiting(conversation: Conversation, message: Message, lang: Lang) {
+    const history = await store.transcripts.list(conversation.id);
+    const decision = await deps.bot.decide({ conversation, text: message.text, lang, history: history.filter((m) => m.id !== message.id) });
+    if (decision.kind !== 'answer') return { decision: SILENT };
+    const reasons: DecisionReason[] = [...decision.reasons, 'while_waiting' satisfies TurnReason];
+    const summary = { ...summarize(decision), reasons };
+    // Claimed meanwhile: the operator speaks now.
+    if ((await loadConversation(deps, conversation.id)).status !== 'waiting') return { decision: SILENT };
+    const text = decision.reasons.includes('small_talk') ? decision.reply : `${decision.reply}\n\n${say('stillJoining', lang)}`;
+    const posted = await postAnswer(deps, conversation.id, message.id, { role: 'bot', text, sources: decision.sources, decision: summary });
+    return { reply: posted?.message, decision: posted?.message.decision ?? summary };
   }
 
   async function act(conversation: Conversation, message: Message, decision: Decision, lang: Lang) {
@@ -191,7 +213,9 @@ export function createVisitorService(deps: Deps) {
         });
         // Already handed off (the button, pressed meanwhile): its notice is in the transcript once.
         if (!result.changed) return { decision: { ...meta.decision, handoff: result.availability } };
-        const posted = await postAnswer(deps, conversation.id, message.id, { role: 'system', text: result.notice, decision: meta.decision });
+        // An always-human article: the shop's own answer first, then what happens next.
+        const text = decision.reply ? `${decision.reply}\n\n${result.notice}` : result.notice;
+        const posted = await postAnswer(deps, conversation.id, message.id, { role: decision.reply ? 'bot' : 'system', text, sources: decision.sources, decision: meta.decision });
         return { reply: posted?.message, decision: { ...meta.decision, handoff: result.availability } };
       }
       case 'silent':
@@ -251,13 +275,14 @@ export function createVisitorService(deps: Deps) {
 
   /** A contact left while nobody is online: queued as a callback, and shown in the transcript. */
   async function leaveContact(id: string, input: { email?: string; phone?: string; message?: string }) {
-    await loadConversation(deps, id);
+    const conversation = await loadConversation(deps, id);
     const contact = { conversationId: id, ...input, createdAt: clock.now(), status: 'pending' as const };
     const parts = [input.email, input.phone].filter(Boolean).join(', ');
     // Transcript first: on a full conversation the visitor gets 413 and no callback is half-made.
     await postMessage(deps, id, { role: 'visitor', text: `Contact: ${parts}${input.message ? `\n${input.message}` : ''}` });
     await handoffCollections(store).contacts.put(id, contact);
     await publishToOperators(deps, 'callback', { conversationId: id });
+    await postNotice(deps, id, { role: 'system', text: contactConfirmation(input, conversation.lang) });
     return contact;
   }
 

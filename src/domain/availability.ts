@@ -1,4 +1,5 @@
 import { localTime, zoneOffset } from './business-hours';
+import { clockTime, zonePhrase } from './zone-phrase';
 
 /**
  * What the visitor is told after a handoff. The rule the product lives by: never promise a
@@ -78,6 +79,8 @@ export interface NoticeContext {
   timeZone?: string;
   /** enables "today"/"tomorrow"/weekday wording; without it the date is spelled out */
   now?: number;
+  /** a contact the visitor already gave: they are not asked for it again */
+  contact?: string;
 }
 
 /**
@@ -85,7 +88,7 @@ export interface NoticeContext {
  *
  * @example
  * handoffNotice({ kind: 'offline', nextOpeningMs }, 'ru', { timeZone: 'Europe/Moscow', now })
- * // 'Сейчас мы не работаем. Оставьте e-mail или телефон — мы ответим, когда откроемся (завтра в 9:00 по времени UTC+3).'
+ * // 'Сейчас мы не работаем. Оставьте e-mail или телефон — мы ответим, когда откроемся (завтра в 9:00 по московскому времени).'
  */
 export function handoffNotice(outcome: Availability, lang: 'ru' | 'en', ctx: NoticeContext = {}): string {
   if (outcome.kind === 'with_operator') {
@@ -104,6 +107,7 @@ export function handoffNotice(outcome: Availability, lang: 'ru' | 'en', ctx: Not
   }
   // Outside business hours we are closed (whoever lingers online); within them nobody is free.
   const when = outcome.nextOpeningMs === null ? null : formatOpening(outcome.nextOpeningMs, lang, ctx);
+  if (ctx.contact) return offlineWithContact(ctx.contact, when, lang);
   if (lang === 'ru') {
     return when
       ? `Сейчас мы не работаем. Оставьте e-mail или телефон — мы ответим, когда откроемся (${when}).`
@@ -112,6 +116,17 @@ export function handoffNotice(outcome: Availability, lang: 'ru' | 'en', ctx: Not
   return when
     ? `We are closed right now. Leave your e-mail or phone number and we will reply when we open (${when}).`
     : 'No operators are online right now. Leave your e-mail or phone number and we will reply as soon as an operator is available.';
+}
+
+function offlineWithContact(contact: string, when: string | null, lang: 'ru' | 'en'): string {
+  if (lang === 'ru') {
+    return when
+      ? `Сейчас мы не работаем. Мы ответим на ${contact}, когда откроемся (${when}), или здесь, если вы будете в чате.`
+      : `Сейчас операторов нет на связи. Мы ответим на ${contact}, как только оператор освободится, или здесь, если вы будете в чате.`;
+  }
+  return when
+    ? `We are closed right now. We will reply to ${contact} when we open (${when}), or here if you are still in the chat.`
+    : `No operators are online right now. We will reply to ${contact} as soon as an operator is available, or here if you are still in the chat.`;
 }
 
 /** Russian needs the number's form: 1 минуту, 2 минуты, 5 минут, 21 минуту. */
@@ -132,11 +147,11 @@ const MONTH = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };
 
-/** "завтра в 9:00 по времени UTC+3" / "tomorrow at 9:00 (UTC+3)": the visitor may live elsewhere. */
+/** "завтра в 9:00 по московскому времени" / "tomorrow at 9:00 Moscow time": the visitor may live elsewhere. */
 export function formatOpening(ms: number, lang: 'ru' | 'en', ctx: NoticeContext = {}): string {
   const tz = ctx.timeZone ?? 'Europe/Moscow';
   const at = localTime(tz, ms);
-  const clock = `${Math.floor(at.minutes / 60)}:${String(at.minutes % 60).padStart(2, '0')}`;
+  const clock = clockTime(ms, tz);
   let day = lang === 'ru' ? `${at.date} ${MONTH.ru[at.month - 1]}` : `on ${at.date} ${MONTH.en[at.month - 1]}`;
   if (ctx.now !== undefined) {
     const today = localTime(tz, ctx.now);
@@ -145,8 +160,8 @@ export function formatOpening(ms: number, lang: 'ru' | 'en', ctx: NoticeContext 
     else if (days === 1) day = lang === 'ru' ? 'завтра' : 'tomorrow';
     else if (days > 1 && days < 7) day = WEEKDAY[lang][at.day] ?? day;
   }
-  const zone = utcLabel(tz, ms);
-  return lang === 'ru' ? `${day} в ${clock} по времени ${zone}` : `${day} at ${clock}, ${zone}`;
+  const zone = zonePhrase(tz, lang, utcLabel(tz, ms));
+  return lang === 'ru' ? `${day} в ${clock} ${zone}` : `${day} at ${clock} ${zone}`;
 }
 
 function utcLabel(timeZone: string, ms: number): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { turnReasonSchema } from './turn-reasons';
 
 /** An article the bot drew on, shown to the visitor as the answer's source. */
 export const sourceSchema = z.object({
@@ -21,11 +22,8 @@ export const handoffReasonSchema = z.enum([
 ]);
 export type HandoffReason = z.infer<typeof handoffReasonSchema>;
 
-/**
- * Every reason a decision can give, a closed set: the handoff reasons, and why the bot asked
- * back (`unsure`: nothing close enough; `ambiguous`: two close articles) or stayed silent.
- */
-export const decisionReasonSchema = z.enum([...handoffReasonSchema.options, 'unsure', 'ambiguous', 'with_operator']);
+/** Every reason a decision can give, a closed set: the handoff reasons and the other turns' (turn-reasons.ts). */
+export const decisionReasonSchema = z.enum([...handoffReasonSchema.options, ...turnReasonSchema.options]);
 export type DecisionReason = z.infer<typeof decisionReasonSchema>;
 
 /** The part of a decision the public API returns and the transcript keeps with the bot's reply. */

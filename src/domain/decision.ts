@@ -38,6 +38,8 @@ const decisionSchema = z.discriminatedUnion('kind', [
     kind: z.literal('handoff'),
     ...base,
     reasons: z.array(handoffReasonSchema),
+    /** The shop's authored answer the visitor gets with the handoff (an always-human article). */
+    reply: z.string().optional(),
     department: z.string().optional(),
     /** Queue priority: higher is more urgent. */
     priority: z.number().optional(),

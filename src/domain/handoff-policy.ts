@@ -13,13 +13,15 @@ import type { HandoffReason } from './decision';
  *   confident   confidence ≥ t                        → answer (unless a trigger fires)
  *   ambiguous   < t, but the right article is among the top two → clarify with options
  *   unsure      rephraseFloor·t ≤ confidence < t     → clarify: ask the visitor to rephrase
- *   hopeless    confidence < rephraseFloor·t         → handoff `low_confidence`
+ *   hopeless    confidence < rephraseFloor·t         → clarify: say what the bot can help with;
+ *                                                      handoff `low_confidence` after a miss
  *   none        no knowledge base                     → handoff `no_knowledge_base`
  *
- * A **miss** is any turn without a confident answer (every band but `confident`). An unrelated
- * question is hopeless and goes to a person at once; the repeated-misses rule is about the
- * turns where the bot stays in charge and asks again (ambiguous, unsure, or hopeless while the
- * `lowConfidence` trigger is off). With `repeatedMisses` = N, after N misses in a row the next
+ * A **miss** is any turn without a confident answer (every band but `confident`). One unrelated
+ * line is not a reason to queue a person: the visitor is told what the bot can help with and
+ * offered a person; a second hopeless turn in a row goes to a person (`low_confidence`). The
+ * repeated-misses rule is about the turns where the bot stays in charge and asks again
+ * (ambiguous, unsure, or hopeless while the `lowConfidence` trigger is off). With `repeatedMisses` = N, after N misses in a row the next
  * miss hands off (`repeated_misses`) instead of failing a (N+1)-th time: with the default 2 a
  * visitor is asked to clarify at most twice.
  *
@@ -53,7 +55,7 @@ export interface PolicySignals {
   vip: boolean;
 }
 
-const triggersSchema = z.object({
+const triggersSchema = z.strictObject({
   lowConfidence: z.boolean().default(true),
   complaint: z.boolean().default(true),
   explicitRequest: z.boolean().default(true),
@@ -64,7 +66,7 @@ const triggersSchema = z.object({
 const ratio = z.number().min(0).max(1);
 
 /** What a department may change about the base policy. */
-const departmentOverrideSchema = z.object({
+const departmentOverrideSchema = z.strictObject({
   triggers: triggersSchema.partial().optional(),
   repeatedMisses: z.number().int().min(1).optional(),
   mildComplaint: z.enum(['answer', 'handoff']).optional(),
@@ -76,7 +78,8 @@ const departmentOverrideSchema = z.object({
 
 /**
  * The policy configuration, parseable from JSON: `policyConfigSchema.parse({})` is
- * DEFAULT_POLICY, and any field may be given alone.
+ * DEFAULT_POLICY, and any field may be given alone. Strict at every level: an unknown key is a
+ * typo ("repeatedMiss") that would otherwise be dropped and leave the default in force.
  *
  * @example
  * policyConfigSchema.parse({
@@ -84,14 +87,14 @@ const departmentOverrideSchema = z.object({
  *   departments: { billing: { mildComplaint: 'handoff', priorityBoost: 10 } },
  * })
  */
-export const policyConfigSchema = z.object({
+export const policyConfigSchema = z.strictObject({
   triggers: triggersSchema.prefault({}),
   /** hand off on the (N+1)-th miss in a row */
   repeatedMisses: z.number().int().min(1).default(2),
   /** share of the answer threshold below which the bot stops asking to rephrase */
   rephraseFloor: ratio.default(0.75),
   complaint: z
-    .object({
+    .strictObject({
       /** the scorer's own default */
       threshold: ratio.default(COMPLAINT_THRESHOLD),
       alwaysHandoff: z
@@ -109,14 +112,14 @@ export const policyConfigSchema = z.object({
    * Complaint routing beats the article's department. Empty by default: routing to a
    * department nobody staffs would strand the visitor.
    */
-  routing: z.object({ severity: z.partialRecord(severitySchema, z.string().min(1)).default({}) }).prefault({}),
+  routing: z.strictObject({ severity: z.partialRecord(severitySchema, z.string().min(1)).default({}) }).prefault({}),
   departments: z.record(z.string(), departmentOverrideSchema).default({}),
   priority: z
-    .object({
+    .strictObject({
       vip: z.number().default(30),
       explicitRequest: z.number().default(5),
       severity: z
-        .object({
+        .strictObject({
           none: z.number().default(0),
           mild: z.number().default(10),
           angry: z.number().default(20),
@@ -227,7 +230,7 @@ function forDepartment(config: PolicyConfig, department: string): PolicyConfig {
  * @example
  * decidePolicy({ retrieval: { confidence: 0.1, threshold: 0.6, ambiguous: false },
  *   humanRequested: false, complaint: { score: 0, severity: 'none' }, missStreak: 0, vip: false })
- * // { action: 'handoff', reasons: ['low_confidence'], department: 'general', priority: 0, miss: true }
+ * // { action: 'clarify', reasons: [], department: 'general', priority: 0, miss: true }
  */
 export function decidePolicy(signals: PolicySignals, config: PolicyConfig = DEFAULT_POLICY): PolicyOutcome {
   const department = resolveDepartment(signals, config);
@@ -246,7 +249,8 @@ export function decidePolicy(signals: PolicySignals, config: PolicyConfig = DEFA
   if (c.vipAlwaysHuman && signals.vip) fired.add('vip');
   if (t.alwaysHuman && band === 'confident' && signals.retrieval?.top?.handoff === 'always') fired.add('always_human');
   if (t.repeatedMisses && miss && signals.missStreak >= c.repeatedMisses) fired.add('repeated_misses');
-  if (t.lowConfidence && band === 'hopeless') fired.add('low_confidence');
+  // One unclear line is asked about (what the bot can help with, or a person); a second in a row goes to a person.
+  if (t.lowConfidence && band === 'hopeless' && signals.missStreak >= 1) fired.add('low_confidence');
   // Without a knowledge base there is nothing to answer from: never a trigger one can turn off.
   if (band === 'none') fired.add('no_knowledge_base');
 

@@ -12,7 +12,10 @@ const TRANSLIT_WORDS = new Set([
   'zakaz', 'zakaza', 'dostavka', 'dostavku', 'dostavki', 'tovar', 'tovara', 'vozvrat', 'dengi',
   'rabotaet', 'prishel', 'prishlo', 'ne', 'net', 'da', 'ili', 'uzhe', 'eshche', 'esche', 'seychas',
   'skolko', 'stoit', 'kupit', 'kupil', 'kupila', 'podskazhite', 'skazhite', 'operatora',
-  'chelovek', 'cheloveka', 'menya', 'mne', 'vy', 'vas', 'vam', 'dlya', 'ya',
+  'chelovek', 'cheloveka', 'menya', 'mne', 'vy', 'vas', 'vam', 'dlya', 'ya', 'pozovite', 'pozovi',
+  'soedinite', 'svyazhite', 'dayte', 'operatorom', 'chelovekom', 'pogovorit', 'zhivogo', 'vernut',
+  'oplatit', 'oplata', 'kartoy', 'garantiya', 'skidka', 'promokod', 'dostavkoy', 'zakazat', 'esli',
+  'podoshel', 'podoshla', 'den', 'pridet', 'privezut', 'vozvrata', 'nalichnymi',
 ]);
 
 /** Latin-letter words that are English beyond doubt; they outvote translit look-alikes. */

@@ -25,10 +25,12 @@ describe('the knowledge-base bot on the sample KB', () => {
     expect(body.reply.text).toMatch(/installments/i);
   });
 
-  it('hands an unrelated question off with low_confidence, and never answers it', async () => {
+  it('never answers an unrelated question: says what it can help with, then hands off on the second', async () => {
     const { app } = await makeKbApp();
     const convo = await startConversation(app, { lang: 'en' });
-    const body = await (await postText(app, convo, 'What is the capital of France?')).json();
+    const first = await (await postText(app, convo, 'What is the capital of France?')).json();
+    expect(first.decision).toMatchObject({ kind: 'clarify', reasons: ['off_topic'] });
+    const body = await (await postText(app, convo, 'Who painted the Mona Lisa?')).json();
     expect(body.decision).toMatchObject({ kind: 'handoff', reasons: ['low_confidence'] });
     expect(body.reply.role).toBe('system');
   });
@@ -68,7 +70,7 @@ describe('the knowledge-base bot on the sample KB', () => {
   });
 
   it('the packet shows the complaint as the policy counted it, not the raw score', async () => {
-    const text = 'I still have not received my order, this is so annoying. What is the capital of France?';
+    const text = 'I still have not received my order, this is so annoying. What is the capital of France? I want to talk to a person.';
     const packetOf = async (policy: unknown) => {
       const { app, deps } = await makeKbApp({ BUSINESS_HOURS: ALWAYS_OPEN, POLICY: JSON.stringify(policy) });
       const op = await makeStaff(deps, 'operator');

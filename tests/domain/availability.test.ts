@@ -75,10 +75,10 @@ describe('handoffNotice', () => {
   it('offline, opening tomorrow', () => {
     const off = { kind: 'offline', nextOpeningMs: TOMORROW_9 } as const;
     expect(handoffNotice(off, 'ru', moscow)).toBe(
-      'Сейчас мы не работаем. Оставьте e-mail или телефон — мы ответим, когда откроемся (завтра в 9:00 по времени UTC+3).',
+      'Сейчас мы не работаем. Оставьте e-mail или телефон — мы ответим, когда откроемся (завтра в 9:00 по московскому времени).',
     );
     expect(handoffNotice(off, 'en', moscow)).toBe(
-      'We are closed right now. Leave your e-mail or phone number and we will reply when we open (tomorrow at 9:00, UTC+3).',
+      'We are closed right now. Leave your e-mail or phone number and we will reply when we open (tomorrow at 9:00 Moscow time).',
     );
   });
 
@@ -101,22 +101,29 @@ describe('handoffNotice', () => {
 describe('formatOpening', () => {
   it('today, weekday, and a date further off', () => {
     const morning = Date.parse('2026-11-23T03:00:00Z');
-    expect(formatOpening(Date.parse('2026-11-23T06:00:00Z'), 'ru', { now: morning })).toBe('сегодня в 9:00 по времени UTC+3');
+    expect(formatOpening(Date.parse('2026-11-23T06:00:00Z'), 'ru', { now: morning })).toBe('сегодня в 9:00 по московскому времени');
     const friday = Date.parse('2026-11-27T16:00:00Z');
-    expect(formatOpening(Date.parse('2026-11-30T06:00:00Z'), 'ru', { now: friday })).toBe('в понедельник в 9:00 по времени UTC+3');
-    expect(formatOpening(Date.parse('2026-12-01T06:00:00Z'), 'ru', { now: friday })).toBe('во вторник в 9:00 по времени UTC+3');
-    expect(formatOpening(Date.parse('2027-01-11T06:00:00Z'), 'ru', { now: friday })).toBe('11 января в 9:00 по времени UTC+3');
-    expect(formatOpening(Date.parse('2027-01-11T06:00:00Z'), 'en', {})).toBe('on 11 January at 9:00, UTC+3');
+    expect(formatOpening(Date.parse('2026-11-30T06:00:00Z'), 'ru', { now: friday })).toBe('в понедельник в 9:00 по московскому времени');
+    expect(formatOpening(Date.parse('2026-12-01T06:00:00Z'), 'ru', { now: friday })).toBe('во вторник в 9:00 по московскому времени');
+    expect(formatOpening(Date.parse('2027-01-11T06:00:00Z'), 'ru', { now: friday })).toBe('11 января в 9:00 по московскому времени');
+    expect(formatOpening(Date.parse('2027-01-11T06:00:00Z'), 'en', {})).toBe('on 11 January at 9:00 Moscow time');
   });
 
   it('uses the schedule zone, summer time included', () => {
     const opening = Date.parse('2026-07-02T07:00:00Z');
-    expect(formatOpening(opening, 'en', { timeZone: 'Europe/Berlin', now: Date.parse('2026-07-01T20:00:00Z') })).toBe('tomorrow at 9:00, UTC+2');
+    expect(formatOpening(opening, 'en', { timeZone: 'Europe/Berlin', now: Date.parse('2026-07-01T20:00:00Z') })).toBe('tomorrow at 9:00 Berlin time');
+  });
+
+  it('a zone without a city is said by its offset; a Russian zone by its adjective', () => {
+    const opening = Date.parse('2026-07-02T07:00:00Z');
+    expect(formatOpening(opening, 'en', { timeZone: 'UTC' })).toBe('on 2 July at 7:00 UTC');
+    expect(formatOpening(opening, 'ru', { timeZone: 'Asia/Yekaterinburg' })).toBe('2 июля в 12:00 по екатеринбургскому времени');
+    expect(formatOpening(opening, 'ru', { timeZone: 'Europe/Berlin' })).toBe('2 июля в 9:00 по времени UTC+2');
   });
 
   it('"tomorrow" follows the zone date, not the UTC date', () => {
     // 22:30 UTC Monday is already Tuesday 01:30 in Moscow: 09:00 Tuesday is "today"
     const now = Date.parse('2026-11-23T22:30:00Z');
-    expect(formatOpening(TOMORROW_9, 'en', { timeZone: 'Europe/Moscow', now })).toBe('today at 9:00, UTC+3');
+    expect(formatOpening(TOMORROW_9, 'en', { timeZone: 'Europe/Moscow', now })).toBe('today at 9:00 Moscow time');
   });
 });

@@ -54,7 +54,8 @@ const ROWS: Row[] = [
   { name: 'exactly at threshold answers', s: signals({ retrieval: kb(T) }), action: 'answer', miss: false },
   { name: 'ambiguous → clarify, a miss', s: signals({ retrieval: kb(0.4, { ambiguous: true }) }), action: 'clarify', reasons: [], miss: true },
   { name: 'unsure band → ask to rephrase', s: signals({ retrieval: kb(0.5) }), action: 'clarify', department: 'logistics', miss: true },
-  { name: 'unrelated question → low_confidence at once', s: signals({ retrieval: kb(0.05) }), action: 'handoff', reasons: ['low_confidence'], department: 'general', miss: true },
+  { name: 'one unrelated line is asked about, not handed off', s: signals({ retrieval: kb(0.05) }), action: 'clarify', reasons: [], department: 'general', miss: true },
+  { name: 'a second unrelated line in a row → low_confidence', s: signals({ retrieval: kb(0.05), missStreak: 1 }), action: 'handoff', reasons: ['low_confidence'], department: 'general', miss: true },
   { name: 'no knowledge base', s: signals({ retrieval: null }), action: 'handoff', reasons: ['no_knowledge_base'], department: 'general', miss: true },
   { name: 'no KB even with low_confidence off', s: signals({ retrieval: null }), config: { triggers: { lowConfidence: false } }, action: 'handoff', reasons: ['no_knowledge_base'] },
   // repeated misses: N earlier misses, then the next miss hands off
@@ -78,11 +79,11 @@ const ROWS: Row[] = [
   { name: 'compensation demand hands off', s: signals({ severity: 'compensation_demand' }), action: 'handoff', reasons: ['complaint'] },
   { name: 'score under threshold is no complaint', s: signals({ severity: 'angry', score: 0.3 }), action: 'answer' },
   { name: 'custom threshold catches it', s: signals({ severity: 'angry', score: 0.3 }), config: { complaint: { threshold: 0.25 } }, action: 'handoff', reasons: ['complaint'] },
-  { name: 'complaint over threshold with severity none counts as mild', s: signals({ severity: 'none', score: 0.8, retrieval: kb(0.05) }), action: 'handoff', reasons: ['complaint', 'low_confidence'] },
+  { name: 'complaint over threshold with severity none counts as mild', s: signals({ severity: 'none', score: 0.8, retrieval: kb(0.05) }), action: 'handoff', reasons: ['complaint'] },
   { name: 'complaint trigger off', s: signals({ severity: 'legal_threat' }), config: { triggers: { complaint: false } }, action: 'answer' },
   // routing and departments
   { name: 'formal complaint routed to claims', s: signals({ severity: 'formal' }), config: ROUTING, action: 'handoff', reasons: ['complaint'], department: 'claims' },
-  { name: 'legal threat routed to claims', s: signals({ severity: 'legal_threat', retrieval: kb(0.05) }), config: ROUTING, action: 'handoff', reasons: ['complaint', 'low_confidence'], department: 'claims' },
+  { name: 'legal threat routed to claims', s: signals({ severity: 'legal_threat', retrieval: kb(0.05), missStreak: 1 }), config: ROUTING, action: 'handoff', reasons: ['complaint', 'low_confidence'], department: 'claims' },
   { name: 'angry not routed: article department', s: signals({ severity: 'angry' }), config: ROUTING, action: 'handoff', department: 'logistics' },
   { name: 'no routing by default', s: signals({ severity: 'formal' }), action: 'handoff', department: 'logistics' },
   { name: 'article without department → default', s: signals({ retrieval: kb(0.9, { top: { department: undefined } }), humanRequested: true }), action: 'handoff', department: 'general' },
@@ -91,7 +92,7 @@ const ROWS: Row[] = [
   { name: 'override for another department does not apply', s: signals({ severity: 'mild' }), config: { departments: { billing: { mildComplaint: 'handoff' } } }, action: 'answer' },
   { name: 'department override: explicit requests off', s: signals({ humanRequested: true }), config: { departments: { logistics: { triggers: { explicitRequest: false } } } }, action: 'answer' },
   { name: 'department override: one miss is enough', s: signals({ retrieval: kb(0.4, { ambiguous: true }), missStreak: 1 }), config: { departments: { logistics: { repeatedMisses: 1 } } }, action: 'handoff', reasons: ['repeated_misses'] },
-  { name: 'department override: no rephrase band', s: signals({ retrieval: kb(0.5) }), config: { departments: { logistics: { rephraseFloor: 1 } } }, action: 'handoff', reasons: ['low_confidence'], department: 'logistics' },
+  { name: 'department override: no rephrase band', s: signals({ retrieval: kb(0.5), missStreak: 1 }), config: { departments: { logistics: { rephraseFloor: 1 } } }, action: 'handoff', reasons: ['low_confidence'], department: 'logistics' },
   // always a human
   { name: 'article marked always', s: signals({ retrieval: kb(0.9, { top: { handoff: 'always' } }) }), action: 'handoff', reasons: ['always_human'], department: 'logistics', miss: false },
   { name: 'always-article that is only a guess does not fire', s: signals({ retrieval: kb(0.5, { top: { handoff: 'always' } }) }), action: 'clarify' },

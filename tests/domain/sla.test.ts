@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queueOrder, slaState, type QueueItem } from '../../src/domain/sla';
+import { scheduleSchema } from '../../src/domain/business-hours';
 
 const T0 = Date.parse('2026-11-23T10:00:00Z');
 
@@ -29,7 +30,7 @@ describe('queueOrder', () => {
     waitingSince: T0 - waitedMin * 60_000,
   });
 
-  it('breached first, then priority, then the longest waiting', () => {
+  it('urgent (complaints, legal threats, VIPs) above plain waiting; then breached first, then priority, then the longest waiting', () => {
     const items = [
       item('fresh-low', 0, 1),
       item('old-low', 0, 9),
@@ -41,10 +42,10 @@ describe('queueOrder', () => {
     ];
     expect([...items].sort(queueOrder).map((i) => i.id)).toEqual([
       'late-vip',
-      'late-low',
       'legal',
       'old-vip',
       'vip',
+      'late-low',
       'old-low',
       'fresh-low',
     ]);
@@ -66,5 +67,40 @@ describe('queueOrder', () => {
     const grid: QueueItem[] = [];
     for (const breached of [false, true]) for (const priority of [0, 10]) for (const w of [1, 5]) grid.push(item(`${breached}${priority}${w}`, priority, w, breached));
     for (const a of grid) for (const b of grid) expect(Math.sign(queueOrder(a, b))).toBe(-Math.sign(queueOrder(b, a)) || 0);
+  });
+});
+
+describe('slaState in business hours', () => {
+  // Open 09:00–21:00 Moscow (UTC+3) every day.
+  const schedule = scheduleSchema.parse({
+    timeZone: 'Europe/Moscow',
+    weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['09:00', '21:00']]])),
+  });
+  const at = (iso: string) => Date.parse(iso);
+
+  it('a chat handed off five minutes before closing is due five minutes after opening', () => {
+    const waitingSince = at('2026-06-01T17:55:00Z'); // 20:55 Moscow
+    const s = slaState({ waitingSince, targetSeconds: 600, now: at('2026-06-02T05:00:00Z'), schedule }); // 08:00 next day
+    expect(s.dueAt).toBe(at('2026-06-02T06:05:00Z')); // 09:05 Moscow
+    expect(s.breached).toBe(false);
+    expect(s.remainingMs).toBe(5 * 60_000);
+  });
+
+  it('the night does not count, the open time does', () => {
+    const waitingSince = at('2026-06-01T17:55:00Z');
+    const s = slaState({ waitingSince, targetSeconds: 600, now: at('2026-06-02T06:10:00Z'), schedule }); // 09:10
+    expect(s.breached).toBe(true);
+    expect(s.remainingMs).toBe(-5 * 60_000);
+  });
+
+  it('handed off at night: the clock starts at opening', () => {
+    const s = slaState({ waitingSince: at('2026-06-01T23:00:00Z'), targetSeconds: 120, now: at('2026-06-02T06:01:00Z'), schedule });
+    expect(s.dueAt).toBe(at('2026-06-02T06:02:00Z'));
+    expect(s.breached).toBe(false);
+  });
+
+  it('without a schedule the wall clock counts, as before', () => {
+    const s = slaState({ waitingSince: at('2026-06-01T17:55:00Z'), targetSeconds: 600, now: at('2026-06-02T05:00:00Z') });
+    expect(s.breached).toBe(true);
   });
 });

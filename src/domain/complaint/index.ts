@@ -1,5 +1,6 @@
 import { detectLanguage } from '../language';
 import { extractFeatures, FEATURE_NAMES, type FeatureVector } from './features';
+import { withoutInjection } from './injection';
 import { severityOf, type Severity } from './severity';
 import { BIAS, COMPLAINT_THRESHOLD, WEIGHTS } from './weights';
 
@@ -34,7 +35,9 @@ function complaintLogit(values: FeatureVector): number {
  * //   signals: ['delay:третью неделю', 'compensation:верните деньги', …] }
  */
 export function scoreComplaint(text: string, lang?: 'ru' | 'en'): ComplaintScore {
-  const { values, signals } = extractFeatures(text, lang ?? detectLanguage(text));
+  const cleaned = withoutInjection(text);
+  const { values, signals } = extractFeatures(cleaned.text, lang ?? detectLanguage(text));
+  if (cleaned.injection) signals.push('injection_removed');
   const score = 1 / (1 + Math.exp(-complaintLogit(values)));
   const complaint = score >= COMPLAINT_THRESHOLD;
   return { score, complaint, severity: severityOf(values, complaint), signals };

@@ -73,10 +73,10 @@ export const LEXICON_EN: Lexicon = {
   ],
   anger: [
     'terrible', 'awful', 'horrible', 'horrendous', 'atrocious', 'worst', 'pathetic', 'ridiculous', 'unacceptable',
-    'disgust*', 'disgrace*', 'shameful', 'shame on', 'outrage*', 'appalling', 'a joke', 'useless', 'incompetent*',
+    'disgust*', 'disgrace*', 'shameful', 'shame on', 'outrage*', 'appalling', '(is|what|such|total|complete|absolute) a joke', 'useless', 'incompetent*',
     'rude', 'hopeless', 'garbage', 'trash', 'junk', 'rubbish', 'nightmare', 'insane', 'absurd', 'clowns', 'lousy',
     'sucks', 'suck', 'piece of (junk|crap|garbage)', 'scandal*', 'furious', 'livid', 'angry', 'pissed', 'fuming',
-    'beyond (frustrating|annoying|ridiculous|a joke)', 'a disaster', 'disaster', 'joke',
+    'beyond (frustrating|annoying|ridiculous|a joke)', 'a disaster', 'disaster', '(is|what|such|total|complete|absolute) (a )?joke',
   ],
   profanity: ['fuck*', 'f\\*+k*', 'shit*', 'wtf', 'ffs', 'damn*', 'bullshit', 'crap*', 'screw you', 'omfg', 'bloody', 'hell'],
   deceit: [

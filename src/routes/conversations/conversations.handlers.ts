@@ -87,7 +87,8 @@ export const onContact: RouteHandler<typeof routes.leaveContact, HonoEnv> = asyn
 
 export const onRating: RouteHandler<typeof routes.rateConversation, HonoEnv> = async (c) => {
   const rating = await createVisitorService(c.get('deps')).rate(c.req.valid('param').id, c.req.valid('json'));
-  return c.json({ score: rating.score, resolvedBy: rating.resolvedBy }, 201);
+  // Who resolved it, as the visitor may know it: the staff id is internal.
+  return c.json({ score: rating.score, resolvedBy: rating.resolvedBy === 'bot' ? ('bot' as const) : ('operator' as const) }, 201);
 };
 
 export const onClose: RouteHandler<typeof routes.closeConversation, HonoEnv> = async (c) => {

@@ -100,7 +100,7 @@ export const rateConversation = createRoute({
   summary: 'Rate a resolved conversation (1–5)',
   request: { params: conversationIdParams, body: jsonBody(ratingBody) },
   responses: {
-    201: jsonResponse(z.object({ score: z.number(), resolvedBy: z.string() }), 'Stored'),
+    201: jsonResponse(z.object({ score: z.number(), resolvedBy: z.enum(['bot', 'operator']) }), 'Stored'),
     ...errorResponses(400, 401, 403, 404, 409, 503),
   },
 });

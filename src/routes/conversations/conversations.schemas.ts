@@ -9,7 +9,8 @@ export const conversationIdParams = z.object({
 export const createConversationBody = z
   .object({
     lang: langSchema.optional().openapi({ description: 'The visitor’s language; detected from messages when absent' }),
-    page: z.string().max(2000).optional().openapi({ description: 'The page the widget is on' }),
+    // http(s) only: the page is shown to operators as a link, and a `javascript:` one would run.
+    page: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000).optional().openapi({ description: 'The page the widget is on' }),
     visitor: z.object({ name: z.string().max(200).optional(), email: z.string().email().max(320).optional() }).strict().optional(),
     attributes: z
       .record(z.string().max(50), z.union([z.string().max(500), z.number(), z.boolean()]))
