@@ -11,6 +11,8 @@ export interface EngineRun {
   p99CpuMs: number;
   /** every query's confidence, in order (for eceNoiseFloor in eval:all) */
   confidences: number[];
+  /** every query's outcome, in order (resampled to out-of-scope shares by --oos-shares) */
+  decisions: Decision[];
 }
 
 /** Times one call by wall clock and by this process's CPU time. */
@@ -40,7 +42,7 @@ function measure(build: () => { search: Search; threshold: number }, queries: Ev
     cpu.push(cpuMs);
     return { expected: q.expected, ...value, ms };
   });
-  return { report: summarize(decisions, threshold), threshold, buildMs, p99CpuMs: percentile(cpu, 99), confidences: decisions.map((d) => d.confidence) };
+  return { report: summarize(decisions, threshold), threshold, buildMs, p99CpuMs: percentile(cpu, 99), confidences: decisions.map((d) => d.confidence), decisions };
 }
 
 export function runOurs(entries: RetrievalEntry[], queries: EvalQuery[], opts?: RetrieverOptions): EngineRun {
