@@ -1,11 +1,12 @@
 /**
  * npm run eval:all [-- --dir <datasets folder>] [--opts '<json>'] [--no-baseline]
- *   [--oos-shares 0,30,50,70] [--seed <n>] [--draws <n>]
+ *   [--oos-shares 0,30,50,70] [--seed <n>] [--draws <n>] [--variants <n>]
  * Runs every development set (each *.kb.jsonl with its queries file), then the sample shop
  * (knowledge-base/ with datasets/voltmarket.queries.jsonl), one at a time, and prints one
  * Markdown table: ours beside the MiniSearch baseline. `eceFloor` is the ece a perfectly
  * calibrated model with the same confidences would show on a set that size. --oos-shares adds a
  * second table: each set resampled (seeded) to those out-of-scope shares, in per cent.
+ * --variants n keeps at most n question variants per entry of every KB (seeded by --seed).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,7 +15,7 @@ import type { RetrieverOptions } from '../src/kb/retrieval/index.js';
 import { loadKb, loadQueries, warnUnknownExpected } from './lib/eval-load.js';
 import { eceNoiseFloor } from './lib/eval-metrics.js';
 import { type EngineRun, FIELDS, fmt, runBaselineEngine, runOurs } from './lib/eval-run.js';
-import { SHARE_HEADER, parseShares, reportByShare, shareTableRows } from './lib/eval-shares.js';
+import { SHARE_HEADER, cutVariants, parseShares, reportByShare, shareTableRows } from './lib/eval-shares.js';
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     'oos-shares': { type: 'string' },
     seed: { type: 'string', default: '1' },
     draws: { type: 'string', default: '10' },
+    variants: { type: 'string' },
   },
 });
 const shares = values['oos-shares'] === undefined ? undefined : parseShares(values['oos-shares']);
@@ -51,7 +53,7 @@ console.log(`| ${header.join(' | ')} |`);
 console.log(`| ${header.map(() => '---').join(' | ')} |`);
 const byShare: string[] = [];
 const row = (name: string, engine: string, r: EngineRun): void => {
-  if (shares) byShare.push(...shareTableRows(name, engine, reportByShare(r.decisions, r.threshold, shares, seed, draws), fmt));
+  if (shares) byShare.push(...shareTableRows(name, engine, reportByShare(r.decisions, r.threshold, shares, seed, draws, r.assumedShare), fmt));
   const cells = [name, engine, ...FIELDS.map((f) => fmt(r.report[f])), fmt(r.p99CpuMs), fmt(r.threshold), fmt(r.buildMs, 0), fmt(eceNoiseFloor(r.confidences))];
   console.log(`| ${cells.join(' | ')} |`);
 };
@@ -60,7 +62,8 @@ for (const s of sets) {
     console.error(`${s.name}: no queries file, skipped`);
     continue;
   }
-  const entries = await loadKb(s.kb);
+  const loaded = await loadKb(s.kb);
+  const entries = values.variants === undefined ? loaded : cutVariants(loaded, Number(values.variants), seed);
   const queries = await loadQueries(s.queries);
   warnUnknownExpected(entries, queries, s.queries);
   row(s.name, 'ours', runOurs(entries, queries, opts));

@@ -5,6 +5,8 @@ export interface Decision {
   ranked: string[];
   confidence: number;
   ms: number;
+  /** P(in scope) at the assumed share, for engines that have it (traffic-share following) */
+  pIn?: number;
 }
 
 /** The fields of the eval contract (shared/datasets/README.md); names must not change. */

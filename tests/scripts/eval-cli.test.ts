@@ -78,6 +78,18 @@ describe('npm run eval -- --oos-shares', () => {
   });
 });
 
+describe('npm run eval -- --variants', () => {
+  it('cuts the KB to n question variants per entry before building', async () => {
+    const full = await evalJson();
+    const one = await evalJson('--variants', '1', '--no-titles');
+    expect(one.n).toBe(full.n);
+    // One variant and no title left per entry: a different (here never better) ranking.
+    expect(one.top1 as number).toBeLessThanOrEqual(full.top1 as number);
+    const { stdout } = await run(TSX, ['scripts/eval.ts', '--kb', join(dir, 'kb.jsonl'), '--queries', join(dir, 'queries.jsonl'), '--variants', '1'], { cwd: ROOT });
+    expect(stdout).toContain('4 entries');
+  });
+});
+
 describe('npm run eval with untidy data', () => {
   it('merges lines that repeat an id, and says which expected ids the KB lacks', async () => {
     const kb = join(dir, 'dup.kb.jsonl');

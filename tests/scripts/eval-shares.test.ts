@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../scripts/lib/eval-metrics.js';
-import { parseShares, reportByShare, resampleToShare } from '../../scripts/lib/eval-shares.js';
+import { cutVariants, parseShares, reportByShare, resampleToShare } from '../../scripts/lib/eval-shares.js';
 
 const rows = (inScope: number, outOfScope: number): Array<{ id: number; expected: string | null }> => [
   ...Array.from({ length: inScope }, (_, i) => ({ id: i, expected: `e${i % 5}` })),
@@ -83,5 +83,22 @@ describe('reportByShare', () => {
     const [zero, third] = reportByShare(inOnly, 0.9, [0, 0.3]);
     expect(zero && 'skipped' in zero).toBe(false);
     expect(third && 'skipped' in third).toBe(true);
+  });
+});
+
+describe('cutVariants', () => {
+  const kb = [
+    { id: 'a', questions: ['a1', 'a2', 'a3', 'a4', 'a5'] },
+    { id: 'b', questions: ['b1', 'b2'] },
+  ];
+
+  it('keeps at most n of each entry\'s own questions, the same ones for the same seed', () => {
+    const cut = cutVariants(kb, 3, 1);
+    expect(cut[0]!.questions).toHaveLength(3);
+    for (const q of cut[0]!.questions) expect(kb[0]!.questions).toContain(q);
+    expect(new Set(cut[0]!.questions).size).toBe(3);
+    expect([...cut[1]!.questions].sort()).toEqual(['b1', 'b2']);
+    expect(cutVariants(kb, 3, 1)).toEqual(cut);
+    expect(kb[0]!.questions).toHaveLength(5);
   });
 });
