@@ -68,7 +68,7 @@ export interface KnowledgeBase {
   /**
    * The out-of-scope share of the traffic all instances have seen (see src/kb/traffic.ts) and
    * the answer threshold: confidences are computed at `used`, the assumed share until enough
-   * traffic was seen, then the estimate, never below the assumed share.
+   * traffic was seen, then the estimate within its bounds.
    */
   traffic(): TrafficShare & { assumedShare: number; threshold: number };
 }

@@ -9,7 +9,7 @@ describe('GET /api/kb/traffic', () => {
     const res = await app.request('/api/kb/traffic', { headers: staffHeaders(editor.token) });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ threshold: expect.any(Number), assumedShare: 0.2, estimatedShare: null, shareInUse: 0.2, bounds: { min: 0.2, max: 0.7 } });
+    expect(body).toMatchObject({ threshold: expect.any(Number), assumedShare: 0.2, estimatedShare: null, shareInUse: 0.2, bounds: { min: 0.05, max: 0.7 } });
     expect(body.samples).toBe(0);
   });
 

@@ -12,7 +12,7 @@ export const trafficSchema = z
     assumedShare: z.number().describe('Out-of-scope share the confidence was calibrated at'),
     estimatedShare: z.number().nullable().describe('Out-of-scope share estimated from the traffic all instances saw; null until enough queries'),
     shareInUse: z.number().describe('The share confidences are computed at: the estimate within bounds, else the assumed share'),
-    bounds: z.object({ min: z.number(), max: z.number() }).describe('The estimate is held inside these: never looser than the assumed share'),
+    bounds: z.object({ min: z.number(), max: z.number() }).describe('The estimate is held inside these'),
     samples: z.number().describe('Queries counted (older ones weigh less: half-life 6 hours)'),
   })
   .openapi('KbTraffic');
@@ -27,7 +27,7 @@ export const getTraffic = createRoute({
   path: '/api/kb/traffic',
   ...forEditors,
   summary: 'The share of questions the knowledge base cannot answer, as the bot estimates it, and the threshold in use',
-  description: 'Estimated from the confidences of recent visitor questions on every instance (nothing a visitor typed is kept). A higher share makes the bot stricter; it never makes it answer more than at the assumed share.',
+  description: 'Estimated from the confidences of recent visitor questions on every instance (nothing a visitor typed is kept). A higher share makes the bot stricter, a lower one (down to bounds.min) less strict; until enough queries were seen the assumed share is used.',
   responses: { 200: jsonResponse(trafficSchema, 'The traffic estimate'), ...errorResponses(401, 403, 404, 503) },
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_SHARE,
   MIN_SAMPLES,
+  MIN_SHARE,
   SHARE_BINS,
   binCounts,
   confidenceAtShare,
@@ -64,10 +65,11 @@ describe('trafficShare: the share a deployment acts on', () => {
     expect(t.used).toBeCloseTo(0.5, 3);
   });
 
-  it('never goes below the assumed share: easy-looking traffic does not open the gate', () => {
-    const t = trafficShare(countsAt(0.02), 0.2);
-    expect(t.estimate).toBeLessThan(0.05);
-    expect(t.used).toBe(0.2);
+  it('goes below the assumed share for an easy site, but never below MIN_SHARE', () => {
+    expect(trafficShare(countsAt(0.1), 0.2).used).toBeCloseTo(0.1, 3);
+    const t = trafficShare(countsAt(0.01), 0.2);
+    expect(t.estimate).toBeLessThan(MIN_SHARE);
+    expect(t.used).toBe(MIN_SHARE);
   });
 
   it('never goes above MAX_SHARE, so a burst of odd traffic cannot shut the bot up entirely', () => {
