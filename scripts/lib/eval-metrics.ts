@@ -5,6 +5,8 @@ export interface Decision {
   ranked: string[];
   confidence: number;
   ms: number;
+  /** P(in scope) at the assumed share, for engines that have it (traffic-share following) */
+  pIn?: number;
 }
 
 /** The fields of the eval contract (shared/datasets/README.md); names must not change. */
@@ -103,14 +105,19 @@ export function ece(conf: number[], right: boolean[], bins = 10): number {
  */
 export function eceNoiseFloor(conf: number[], draws = 1000, bins = 10, seed = 1): number {
   if (conf.length === 0) return 0;
-  let state = seed >>> 0;
-  const random = (): number => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
+  const random = seededRandom(seed);
   let total = 0;
   for (let d = 0; d < draws; d++) total += ece(conf, conf.map((c) => random() < c), bins);
   return total / draws;
+}
+
+/** A small seeded generator (LCG), uniform in [0, 1): the eval's draws repeat run after run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
 }
 
 /** Nearest-rank percentile. */

@@ -11,6 +11,10 @@ export interface EngineRun {
   p99CpuMs: number;
   /** every query's confidence, in order (for eceNoiseFloor in eval:all) */
   confidences: number[];
+  /** every query's outcome, in order (resampled to out-of-scope shares by --oos-shares) */
+  decisions: Decision[];
+  /** the out-of-scope share ours is calibrated at; absent for the baseline */
+  assumedShare?: number;
 }
 
 /** Times one call by wall clock and by this process's CPU time. */
@@ -23,15 +27,15 @@ export function timed<T>(fn: () => T): { value: T; ms: number; cpuMs: number } {
   return { value, ms, cpuMs: (used.user + used.system) / 1000 };
 }
 
-type Search = (text: string) => { ranked: string[]; confidence: number };
+type Search = (text: string) => { ranked: string[]; confidence: number; pIn?: number };
 
 /**
  * Builds an engine (timed), warms it on the first 50 queries the way a long-running worker is
  * warm (JIT, stem caches), then times every query and scores the answers at `threshold`.
  */
-function measure(build: () => { search: Search; threshold: number }, queries: EvalQuery[]): EngineRun {
+function measure(build: () => { search: Search; threshold: number; assumedShare?: number }, queries: EvalQuery[]): EngineRun {
   const t0 = performance.now();
-  const { search, threshold } = build();
+  const { search, threshold, assumedShare } = build();
   const buildMs = performance.now() - t0;
   for (const q of queries.slice(0, 50)) search(q.text);
   const cpu: number[] = [];
@@ -40,7 +44,7 @@ function measure(build: () => { search: Search; threshold: number }, queries: Ev
     cpu.push(cpuMs);
     return { expected: q.expected, ...value, ms };
   });
-  return { report: summarize(decisions, threshold), threshold, buildMs, p99CpuMs: percentile(cpu, 99), confidences: decisions.map((d) => d.confidence) };
+  return { report: summarize(decisions, threshold), threshold, buildMs, p99CpuMs: percentile(cpu, 99), confidences: decisions.map((d) => d.confidence), decisions, ...(assumedShare === undefined ? {} : { assumedShare }) };
 }
 
 export function runOurs(entries: RetrievalEntry[], queries: EvalQuery[], opts?: RetrieverOptions): EngineRun {
@@ -48,9 +52,9 @@ export function runOurs(entries: RetrievalEntry[], queries: EvalQuery[], opts?: 
     const retriever = createRetriever(entries, opts);
     const search: Search = (text) => {
       const res = retriever.search(text, { k: 5 });
-      return { ranked: res.matches.map((m) => m.id), confidence: res.confidence };
+      return { ranked: res.matches.map((m) => m.id), confidence: res.confidence, pIn: res.signals.pIn ?? 0 };
     };
-    return { search, threshold: retriever.threshold };
+    return { search, threshold: retriever.threshold, assumedShare: retriever.assumedShare };
   }, queries);
 }
 

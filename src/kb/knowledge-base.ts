@@ -2,7 +2,8 @@ import type { Store } from '../store/ports';
 import { answerable, articleSchema, slotKey, type Article, type ArticleInput, type KbProblem, type Lang } from './article';
 import { effectiveArticle, kbEditsCollection, sameEffect, type KbEdit } from './kb-edits';
 import { loadKnowledgeBase, type KbFile } from './loader';
-import { createRetriever, isAmbiguous, type RetrievalEntry, type RetrieverOptions, type SavedCalibration } from './retrieval';
+import { confidenceAtShare, createRetriever, isAmbiguous, type RetrievalEntry, type RetrieverOptions, type SavedCalibration, type TrafficShare } from './retrieval';
+import { createTrafficTracker } from './traffic';
 import { validateArticle, zodProblems } from './validate';
 
 /**
@@ -64,6 +65,12 @@ export interface KnowledgeBase {
   saveCalibration(): SavedCalibration | null;
   /** Whether the search calibration in use was saved (shipped with the build) or computed here. */
   readonly calibrationSource: 'saved' | 'computed';
+  /**
+   * The out-of-scope share of the traffic all instances have seen (see src/kb/traffic.ts) and
+   * the answer threshold: confidences are computed at `used`, the assumed share until enough
+   * traffic was seen, then the estimate within its bounds.
+   */
+  traffic(): TrafficShare & { assumedShare: number; threshold: number };
 }
 
 export interface KnowledgeBaseOptions {
@@ -73,6 +80,8 @@ export interface KnowledgeBaseOptions {
   /** How long a counter read is trusted; 0 reads it on every refresh (tests). Default 2000. */
   refreshIntervalMs?: number;
   retrieverOptions?: RetrieverOptions;
+  /** How often the traffic counts are written and re-read; default 60 s (see src/kb/traffic.ts). */
+  trafficIntervalMs?: number;
 }
 
 
@@ -113,6 +122,7 @@ export async function createKnowledgeBase(opts: KnowledgeBaseOptions): Promise<K
     if (article) place(article);
   }
   const retriever = createRetriever([...effective.values()].filter(answerable).map(toEntry), opts.retrieverOptions);
+  const traffic = createTrafficTracker({ docs: opts.store.documents, assumedShare: retriever.assumedShare, now, ...(opts.trafficIntervalMs === undefined ? {} : { intervalMs: opts.trafficIntervalMs }) });
 
   function place(article: Article): void {
     effective.set(article.id, article);
@@ -211,10 +221,21 @@ export async function createKnowledgeBase(opts: KnowledgeBaseOptions): Promise<K
       // their own language either way: then P(right) is P(the right entry is among the two).
       const [first, second] = matches;
       const oneTopic = first !== undefined && second !== undefined && first.article.topic === second.article.topic;
-      const confidence = oneTopic ? Math.max(result.confidence, result.signals.top2 ?? 0) : result.confidence;
-      return { matches, confidence, threshold, signals: result.signals, ambiguous: !oneTopic && isAmbiguous(result, threshold) };
+      // Every query counts towards the traffic's share, and every confidence is taken at it.
+      // (A calibration saved before P(in scope) existed has none: nothing to count or re-weigh.)
+      const pIn = result.signals.pIn;
+      if (pIn !== undefined) traffic.record(pIn);
+      const share = traffic.state.used;
+      const at = (c: number): number => (pIn === undefined ? c : confidenceAtShare(c, pIn, retriever.assumedShare, share));
+      const top2 = at(result.signals.top2 ?? 0);
+      const own = at(result.confidence);
+      const signals = { ...result.signals, top2, oosShare: share };
+      const confidence = oneTopic ? Math.max(own, top2) : own;
+      return { matches, confidence, threshold, signals, ambiguous: !oneTopic && isAmbiguous({ ...result, confidence: own, signals }, threshold) };
     },
-    refresh: () => sync(false),
+    refresh: async () => {
+      await Promise.all([sync(false), traffic.sync()]);
+    },
     save(input, by, mode = 'upsert') {
       const parsed = articleSchema.safeParse(input);
       const file = typeof input?.id === 'string' ? input.id : 'article';
@@ -261,5 +282,6 @@ export async function createKnowledgeBase(opts: KnowledgeBaseOptions): Promise<K
     get calibrationSource() {
       return retriever.calibrationSource;
     },
+    traffic: () => ({ ...traffic.state, assumedShare: retriever.assumedShare, threshold: retriever.threshold }),
   };
 }

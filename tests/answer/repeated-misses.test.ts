@@ -32,6 +32,7 @@ const unsureKb = {
   size: 1,
   saveCalibration: () => null,
   calibrationSource: 'computed',
+  traffic: () => ({ samples: 0, estimate: null, used: 0.2, bounds: { min: 0.05, max: 0.7 }, assumedShare: 0.2, threshold: 0.9 }),
 } satisfies KnowledgeBase;
 
 describe('repeated misses, through the conversation flow', () => {

@@ -61,6 +61,35 @@ describe('npm run eval -- --json', () => {
   });
 });
 
+describe('npm run eval -- --oos-shares', () => {
+  it('prints precision, coverage and ece at each resampled share, and puts them under byShare', async () => {
+    const { stdout } = await run(TSX, ['scripts/eval.ts', '--kb', join(dir, 'kb.jsonl'), '--queries', join(dir, 'queries.jsonl'), '--json', '--oos-shares', '0,20'], { cwd: ROOT });
+    expect(stdout).toContain('| oosShare | precision | coverage |');
+    const out = JSON.parse(stdout.trim().split('\n').at(-1)!) as { byShare: Array<Record<string, number | null>> };
+    expect(out.byShare.map((r) => r.share)).toEqual([0, 0.2]);
+    // 4 in scope, 1 out: at 0 % the out-of-scope query is gone; at 20 % all five stay.
+    expect(out.byShare[0]).toMatchObject({ n: 4, oos: 0, oosHandoff: null });
+    expect(out.byShare[1]).toMatchObject({ n: 4, oos: 1 });
+    for (const r of out.byShare) for (const f of ['precision', 'coverage', 'ece', 'eceFloor']) expect(r).toHaveProperty(f);
+  });
+
+  it('refuses a share it cannot resample to, naming the option', async () => {
+    await expect(run(TSX, ['scripts/eval.ts', '--kb', join(dir, 'kb.jsonl'), '--queries', join(dir, 'queries.jsonl'), '--oos-shares', '100'], { cwd: ROOT })).rejects.toThrow(/--oos-shares/);
+  });
+});
+
+describe('npm run eval -- --variants', () => {
+  it('cuts the KB to n question variants per entry before building', async () => {
+    const full = await evalJson();
+    const one = await evalJson('--variants', '1', '--no-titles');
+    expect(one.n).toBe(full.n);
+    // One variant and no title left per entry: a different (here never better) ranking.
+    expect(one.top1 as number).toBeLessThanOrEqual(full.top1 as number);
+    const { stdout } = await run(TSX, ['scripts/eval.ts', '--kb', join(dir, 'kb.jsonl'), '--queries', join(dir, 'queries.jsonl'), '--variants', '1'], { cwd: ROOT });
+    expect(stdout).toContain('4 entries');
+  });
+});
+
 describe('npm run eval with untidy data', () => {
   it('merges lines that repeat an id, and says which expected ids the KB lacks', async () => {
     const kb = join(dir, 'dup.kb.jsonl');

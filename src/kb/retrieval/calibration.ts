@@ -40,6 +40,8 @@ export interface Calibration {
   top1: LogisticModel | null;
   /** P(the right entry is among the top two): for clarifying questions */
   top2: LogisticModel | null;
+  /** P(the query is one the KB answers) at `oosShare`: estimates the share of live traffic */
+  inScope?: LogisticModel | null;
   threshold: number;
   samples: number;
 }
@@ -123,10 +125,12 @@ export function calibrate(index: LexicalIndex, questionCounts: Map<string, numbe
   for (const k of kind) counts[k]!++;
   const w = kind.map((k) => share[k]! / counts[k]!);
   if (!y1.includes(1) || !y1.includes(0)) {
-    return { ranker, top1: null, top2: null, threshold: o.fallbackThreshold, samples: chosen.length };
+    return { ranker, top1: null, top2: null, inScope: null, threshold: o.fallbackThreshold, samples: chosen.length };
   }
   const top1 = fitLogistic(x, y1, w);
   const top2 = fitLogistic(x, y2, w);
+  // P(in scope), on the same rows and weights: what the share of live traffic is estimated from.
+  const inScope = fitLogistic(x, kind.map((k) => (k === 0 ? 1 : 0)), w);
   // Leave-one-out asks each variant of an entry with k − 1 texts left, the real KB has k:
   // the sample is more pessimistic than the KB (very much so with 3 questions per entry).
   // Measure what one more variant adds (leave-one-out vs leave-two-out, same queries), assume
@@ -137,7 +141,7 @@ export function calibrate(index: LexicalIndex, questionCounts: Map<string, numbe
   if (gain > 0) shiftIntercept(top1, x.filter((_, i) => kind[i] === 0), gain);
   const threshold =
     o.thresholdRule === 'each' ? o.targetPrecision : thresholdFor(x.map((r) => predictLogistic(top1, r)), w, o.targetPrecision);
-  return { ranker, top1, top2, threshold, samples: chosen.length };
+  return { ranker, top1, top2, inScope, threshold, samples: chosen.length };
 }
 
 /** Held-out queries asked a second time with another variant of their entry also left out. */

@@ -11,4 +11,5 @@
 export { createRetriever, isAmbiguous } from './retriever.js';
 export type { Match, RetrievalEntry, RetrievalResult, Retriever, RetrieverOptions, SavedCalibration } from './retriever.js';
 export { normalizeText } from './normalize.js';
+export { binCounts, binOf, confidenceAtShare, estimateOosShare, SHARE_BINS, trafficShare, type TrafficShare } from './traffic-share.js';
 export { analyze, stem } from './tokenize.js';

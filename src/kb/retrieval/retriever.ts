@@ -36,6 +36,8 @@ export interface Retriever {
   readonly size: number;
   /** answer when confidence ≥ threshold: the calibrated level for the target precision */
   readonly threshold: number;
+  /** the out-of-scope share the confidence is calibrated at (`oosShare`); see traffic-share.ts */
+  readonly assumedShare: number;
   /** `saved` while the calibration in use is `opts.calibration` (it fitted these entries), else `computed` */
   readonly calibrationSource: 'saved' | 'computed';
   /** The calibration of the entries the retriever was built with; null once edits changed them. */
@@ -121,7 +123,7 @@ export function createRetriever(entries: RetrievalEntry[], opts: RetrieverOption
   let fingerprint: string | null = fingerprintOf([...unique.values()], o);
   const saved = opts.calibration?.fingerprint === fingerprint ? opts.calibration : undefined;
   if (saved) {
-    calibration = { ranker: saved.ranker, top1: saved.top1, top2: saved.top2, threshold: saved.threshold, samples: saved.samples };
+    calibration = { ranker: saved.ranker, top1: saved.top1, top2: saved.top2, inScope: saved.inScope ?? null, threshold: saved.threshold, samples: saved.samples };
     source = 'saved';
   } else recalibrate();
   // Calibration is a property of the whole KB; one edit barely moves it, so refresh in batches.
@@ -136,12 +138,14 @@ export function createRetriever(entries: RetrievalEntry[], opts: RetrieverOption
       const q = index.query(query.slice(0, MAX_QUERY_CHARS));
       const top = rerank(index, q, index.rank(q, { k: Math.max(k, RERANK_DEPTH) }), calibration.ranker);
       const signals = computeSignals(index, q, top);
-      const { top1, top2 } = calibration;
+      const { top1, top2, inScope } = calibration;
       let confidence = 0;
       if (top.length > 0) confidence = top1 ? predict(top1, signals) : Math.min(1, signals.nn ?? 0);
       // Never a NaN that would answer nothing and sort nowhere: no confidence is 0.
       if (!Number.isFinite(confidence)) confidence = 0;
       signals.top2 = top.length < 2 || !top2 ? confidence : Math.max(confidence, predict(top2, signals));
+      // P(in scope) at the assumed share: what the estimate of the traffic's share is made of.
+      if (inScope) signals.pIn = top.length > 0 ? predict(inScope, signals) : 0;
       return { matches: top.slice(0, k).map((m) => ({ id: m.id, score: m.score })), confidence, signals };
     },
     upsert(entry) {
@@ -161,6 +165,7 @@ export function createRetriever(entries: RetrievalEntry[], opts: RetrieverOption
     get threshold() {
       return calibration.threshold;
     },
+    assumedShare: o.oosShare,
     get calibrationSource() {
       return source;
     },

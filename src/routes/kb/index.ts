@@ -5,6 +5,7 @@ import type { HonoEnv } from '../../http/hono-env';
 import { zodProblems } from '../../kb/validate';
 import { asFieldProblems, onCreate, onDelete, onGet, onList, onReplace } from './kb.handlers';
 import { createArticle, deleteArticle, getArticle, listArticles, replaceArticle } from './kb.routes';
+import { getTraffic, onTraffic } from './kb-traffic';
 import { onTry, tryQuestion } from './kb-try';
 
 /**
@@ -30,4 +31,5 @@ export const kbRoutes = router
   .openapi(getArticle, onGet)
   .openapi(replaceArticle, onReplace)
   .openapi(deleteArticle, onDelete)
-  .openapi(tryQuestion, onTry);
+  .openapi(tryQuestion, onTry)
+  .openapi(getTraffic, onTraffic);
