@@ -7,12 +7,12 @@ import type { Deps } from './deps';
 import { handleError, send } from './http/error-handler';
 import type { HonoEnv } from './http/hono-env';
 import { conversationRoutes } from './routes/conversations';
-import { DOCS_PAGE } from './routes/docs/docs-page';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { kbRoutes } from './routes/kb';
 import { operatorRoutes } from './routes/operator';
+import { pageRoutes } from './routes/pages';
 
 /** The whole HTTP app, built from its dependencies; the entries only decide where they come from. */
 export function createApp(deps: Deps) {
@@ -41,6 +41,7 @@ export function createApp(deps: Deps) {
   app.route('/', authRoutes);
   app.route('/', adminRoutes);
   app.route('/', kbRoutes);
+  app.route('/', pageRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'visitorToken', {
     type: 'http',
@@ -60,7 +61,6 @@ export function createApp(deps: Deps) {
       description: 'Visitor, operator, editor and admin routes. Every error is { error: { code, message, requestId } }.',
     },
   });
-  app.get('/docs', (c) => c.html(DOCS_PAGE));
 
   app.notFound((c) => send(c, 'not_found', `No route for ${c.req.method} ${c.req.path}`, c.get('requestId')));
   app.onError(handleError);

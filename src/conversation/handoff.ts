@@ -1,3 +1,4 @@
+import type { HandoffReason } from '../domain/decision';
 import type { Deps } from '../deps';
 import type { Conversation, Lang } from '../domain/conversation';
 import { handoffNotice } from '../domain/availability';
@@ -10,7 +11,7 @@ import { publishStatus, publishToOperators } from './transcript';
 
 /** What the bot (or the visitor's button) knows when it hands a conversation over. */
 export interface HandoffInput {
-  reasons: string[];
+  reasons: HandoffReason[];
   department: string;
   priority: number;
   confidence: number;

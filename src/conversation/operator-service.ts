@@ -10,8 +10,7 @@ import { handoffCollections, PACKETS } from './collections';
 import { breachAt } from './handoff';
 import { countResolved } from './rollups';
 import { applyAction, loadConversation, moveConversation, updateConversation } from './records';
-import { visitorStream } from './streams';
-import { messageText, postMessage, postNotice, publishMessage, publishStatus, publishToOperators } from './transcript';
+import { messageText, postMessage, postNotice, publishMessage, publishStatus, publishToOperators, publishToVisitor } from './transcript';
 
 /** Rows a queue view returns unless asked for another page size. */
 export const QUEUE_PAGE = 100;
@@ -253,7 +252,7 @@ export function createOperatorService(deps: Deps) {
   async function typing(id: string, staff: Staff, name: string) {
     const conversation = await loadConversation(deps, id);
     assertOwner(conversation, staff);
-    await deps.store.events.append(visitorStream(id), { type: 'typing', data: { who: 'operator', name } });
+    await publishToVisitor(deps, id, { type: 'typing', data: { who: 'operator', name } });
   }
 
   return { queue, view, claim, reply, transfer, resolve, release, setPresence, heartbeat, typing, callbacks, completeCallback };

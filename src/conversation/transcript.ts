@@ -1,5 +1,6 @@
 import type { Deps } from '../deps';
 import { toPublicMessage, type Message } from '../domain/conversation';
+import type { EventData, OperatorEvent, VisitorEvent } from '../domain/events';
 import { AppError } from '../http/errors';
 import { OPERATOR_STREAM, visitorStream } from './streams';
 
@@ -88,15 +89,18 @@ export async function postMessage(
 /** Both streams are written at once: on Upstash they share one round trip. */
 export async function publishMessage(deps: Deps, conversationId: string, message: Message): Promise<void> {
   await Promise.all([
-    message.role !== 'note' ? deps.store.events.append(visitorStream(conversationId), { type: 'message', data: toPublicMessage(message) }) : undefined,
-    message.role !== 'bot' && message.role !== 'system'
-      ? deps.store.events.append(OPERATOR_STREAM, { type: 'message', data: { conversationId, message } })
-      : undefined,
+    message.role !== 'note' ? publishToVisitor(deps, conversationId, { type: 'message', data: toPublicMessage(message) }) : undefined,
+    message.role !== 'bot' && message.role !== 'system' ? publishToOperators(deps, 'message', { conversationId, message }) : undefined,
   ]);
 }
 
-export const publishStatus = (deps: Deps, conversationId: string, data: Record<string, unknown>) =>
-  deps.store.events.append(visitorStream(conversationId), { type: 'status', data });
+/** Append one event to the visitor's stream of a conversation. */
+export const publishToVisitor = (deps: Deps, conversationId: string, event: VisitorEvent) =>
+  deps.store.events.append(visitorStream(conversationId), event);
 
-export const publishToOperators = (deps: Deps, type: string, data: Record<string, unknown>) =>
-  deps.store.events.append(OPERATOR_STREAM, { type, data });
+export const publishStatus = (deps: Deps, conversationId: string, data: EventData<VisitorEvent, 'status'>) =>
+  publishToVisitor(deps, conversationId, { type: 'status', data });
+
+/** Append one event to the operators' stream; `type` picks the data's shape from the union. */
+export const publishToOperators = <T extends OperatorEvent['type']>(deps: Deps, type: T, data: EventData<OperatorEvent, T>) =>
+  deps.store.events.append(OPERATOR_STREAM, { type, data } as OperatorEvent);

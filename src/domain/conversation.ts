@@ -61,15 +61,37 @@ export const messageSchema = z.object({
 });
 export type Message = z.infer<typeof messageSchema>;
 
-export type PublicMessage = Pick<Message, 'id' | 'text' | 'createdAt' | 'clientId' | 'sources' | 'replyTo'> & {
-  role: Exclude<MessageRole, 'note'>;
-};
+/** A message as the visitor sees it: no internal notes, no decision, no author id. */
+export const publicMessageSchema = z
+  .object({
+    id: z.string(),
+    role: messageRoleSchema.exclude(['note']),
+    text: z.string(),
+    createdAt: z.number().meta({ description: 'Epoch milliseconds' }),
+    clientId: z.string().optional(),
+    sources: z.array(sourceSchema).optional(),
+    replyTo: z.string().optional(),
+    /** On a clarifying question: the articles to choose from (the widget shows them as buttons). */
+    options: z.array(z.object({ id: z.string(), title: z.string() })).optional(),
+  })
+  .meta({ id: 'Message' });
+export type PublicMessage = z.infer<typeof publicMessageSchema>;
 
 /** A message as the visitor sees it: the bot's internal decision and notes stay behind. */
 export function toPublicMessage(m: Message): PublicMessage {
   if (m.role === 'note') throw new Error('internal notes are never shown to visitors');
   // A client id is the visitor's own idempotency key; the bot's answers carry an internal one.
-  return { id: m.id, role: m.role, text: m.text, createdAt: m.createdAt, clientId: m.role === 'visitor' ? m.clientId : undefined, sources: m.sources, replyTo: m.replyTo };
+  const options = m.decision?.kind === 'clarify' && m.sources?.length ? m.sources.map(({ id, title }) => ({ id, title })) : undefined;
+  return {
+    id: m.id,
+    role: m.role,
+    text: m.text,
+    createdAt: m.createdAt,
+    clientId: m.role === 'visitor' ? m.clientId : undefined,
+    sources: m.sources,
+    replyTo: m.replyTo,
+    ...(options ? { options } : {}),
+  };
 }
 
 /** What the visitor may see of a transcript: everything but internal notes. */

@@ -1,23 +1,15 @@
 import { z } from 'zod';
 import type { Conversation, Lang, Message } from './conversation';
-import { sourceSchema, type DecisionSummary } from './decision-summary';
+import { decisionReasonSchema, sourceSchema, type DecisionSummary } from './decision-summary';
 
-/** Why a conversation goes to a person. One decision may carry several. */
-export const handoffReasonSchema = z.enum([
-  'low_confidence',
-  'always_human',
-  'complaint',
-  'explicit_request',
-  'repeated_misses',
-  'vip',
-  'no_knowledge_base',
-]);
-export type HandoffReason = z.infer<typeof handoffReasonSchema>;
+import { handoffReasonSchema } from './decision-summary';
+
+export { handoffReasonSchema, type HandoffReason } from './decision-summary';
 
 const base = {
   /** Calibrated probability that the best article is the right one (0 when none was looked up). */
   confidence: z.number().min(0).max(1),
-  reasons: z.array(z.string()),
+  reasons: z.array(decisionReasonSchema),
   sources: z.array(sourceSchema),
 };
 
@@ -45,6 +37,7 @@ const decisionSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('handoff'),
     ...base,
+    reasons: z.array(handoffReasonSchema),
     department: z.string().optional(),
     /** Queue priority: higher is more urgent. */
     priority: z.number().optional(),

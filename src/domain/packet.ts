@@ -1,3 +1,4 @@
+import { handoffReasonSchema } from './decision-summary';
 import { z } from 'zod';
 import { langSchema } from './conversation';
 
@@ -8,7 +9,7 @@ import { langSchema } from './conversation';
 export const packetSchema = z.object({
   conversationId: z.string(),
   createdAt: z.number(),
-  reasons: z.array(z.string()),
+  reasons: z.array(handoffReasonSchema),
   department: z.string(),
   priority: z.number(),
   lang: langSchema,

@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { streamControlEventSchema } from '../domain/events';
 import { AppError, ERROR_CODES } from './errors';
 import { describeZodError } from './error-handler';
 import type { HonoEnv } from './hono-env';
@@ -57,3 +58,28 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
   description,
   content: { 'application/json': { schema } },
 });
+
+/**
+ * The 200 of an event stream route: the stream's events (its own union and the control events
+ * `ready`/`resync`), and with `?poll=1` the same events as JSON, each with its id.
+ */
+export function eventStreamResponse<S extends z.ZodType>(events: S, description: string) {
+  return {
+    description,
+    content: {
+      'text/event-stream': {
+        schema: z.union([events, streamControlEventSchema]).describe('One event per SSE frame: `event:` is the type, `data:` its JSON data, `id:` its id'),
+      },
+      'application/json': {
+        schema: z.object({
+          events: z.array(z.intersection(z.object({ id: z.number() }), events)),
+          lastEventId: z.number(),
+          resync: z
+            .boolean()
+            .optional()
+            .describe('true when events after the given id are gone (trimmed, or the stream started over): reload, then go on from lastEventId'),
+        }),
+      },
+    },
+  };
+}

@@ -49,6 +49,10 @@ describe('the OpenAPI document and the reference page', () => {
     const html = await res.text();
     expect(html).toContain('/openapi.json');
     expect(html).not.toMatch(/<script[^>]+src="https?:/);
+    // No inline script or style: the page is as strict as the others.
+    expect(html).not.toMatch(/<script>|<style>/);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect((await app.request('/docs.js')).status).toBe(200);
   });
 
   it('answers /health with the store and knowledge-base state', async () => {

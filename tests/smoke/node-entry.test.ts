@@ -6,7 +6,9 @@ import { freePort } from '../helpers/wrangler-dev';
 describe('the Node entry (npm start)', () => {
   it('stops on SIGINT while an operator event stream is open', async () => {
     const port = await freePort();
-    const child = spawn('node_modules/.bin/tsx', ['src/entry/node.ts'], {
+    // node itself (tsx as a loader), as `npm start` runs it: tsx's CLI would SIGKILL a child that
+    // takes over 30 ms to acknowledge a relayed signal, which a loaded machine does.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/node.ts'], {
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ADMIN_EMAIL: 'boss@test.local', ADMIN_PASSWORD: 'boss-password-1', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

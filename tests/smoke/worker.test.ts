@@ -90,6 +90,25 @@ describe('the Worker under wrangler dev (memory store)', () => {
     await roundTrip(worker.url);
   });
 
+  it('serves the widget and the demo shop built into the Worker, with the pages\' CSP', async () => {
+    const widget = await fetch(`${worker.url}/widget.js`);
+    expect(widget.status).toBe(200);
+    expect(widget.headers.get('content-type')).toContain('javascript');
+    const body = await widget.text();
+    // The bundle built by scripts/build-ui.ts from src/ui/widget, not a placeholder.
+    expect(body.length).toBeGreaterThan(20_000);
+    expect(body).toContain('support-chat');
+    const again = await fetch(`${worker.url}/widget.js`, { headers: { 'if-none-match': widget.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+
+    const shop = await fetch(`${worker.url}/`, { headers: { 'accept-language': 'ru-RU,ru;q=0.9' } });
+    expect(shop.status).toBe(200);
+    expect(shop.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await shop.text();
+    expect(html).toContain('<html lang="ru">');
+    expect(html).toContain('<script src="/widget.js" async');
+  });
+
   it('starts from the search calibration bundled at build time instead of computing it', async () => {
     const health = await (await fetch(`${worker.url}/health`)).json();
     expect(health).toMatchObject({ kb: { calibration: 'saved' } });

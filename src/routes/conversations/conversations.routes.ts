@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireVisitor } from '../../http/visitor-auth';
-import { errorResponses, jsonBody, jsonResponse } from '../../http/router';
+import { visitorEventSchema } from '../../domain/events';
+import { errorResponses, eventStreamResponse, jsonBody, jsonResponse } from '../../http/router';
 import {
   conversationIdParams,
   conversationViewSchema,
@@ -68,20 +69,7 @@ export const conversationEvents = createRoute({
     query: z.object({ token: z.string().optional(), lastEventId: z.string().optional(), poll: z.enum(['0', '1']).optional() }),
   },
   responses: {
-    200: {
-      description: 'An event stream; with ?poll=1 the events as JSON',
-      content: {
-        'text/event-stream': { schema: z.string() },
-        'application/json': {
-          schema: z.object({
-            events: z.array(z.object({ id: z.number(), type: z.string(), data: z.unknown() })),
-            lastEventId: z.number(),
-            /** true when events after the given id are gone (trimmed, or the stream started over): reload the conversation, then go on from lastEventId */
-            resync: z.boolean().optional(),
-          }),
-        },
-      },
-    },
+    200: eventStreamResponse(visitorEventSchema, 'An event stream; with ?poll=1 the events as JSON'),
     ...errorResponses(401, 403, 404),
   },
 });

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { conversationStatusSchema, langSchema, messageRoleSchema, sourceSchema } from '../../domain/conversation';
+import { conversationStatusSchema, langSchema, publicMessageSchema } from '../../domain/conversation';
 import { decisionSummarySchema } from '../../domain/decision-summary';
 
 export const conversationIdParams = z.object({
@@ -39,19 +39,6 @@ export const postMessageBody = z
   })
   .strict()
   .openapi('PostMessage');
-
-/** A message as the visitor sees it. */
-export const publicMessageSchema = z
-  .object({
-    id: z.string(),
-    role: messageRoleSchema.exclude(['note']),
-    text: z.string(),
-    createdAt: z.number().openapi({ description: 'Epoch milliseconds' }),
-    clientId: z.string().optional(),
-    sources: z.array(sourceSchema).optional(),
-    replyTo: z.string().optional(),
-  })
-  .openapi('Message');
 
 export const conversationViewSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { messageSchema } from '../../domain/conversation';
-import { errorResponses, jsonBody, jsonResponse } from '../../http/router';
+import { operatorEventSchema } from '../../domain/events';
+import { errorResponses, eventStreamResponse, jsonBody, jsonResponse } from '../../http/router';
 import { requireStaff } from '../../http/staff-auth';
 import {
   callbackSchema,
@@ -99,8 +100,8 @@ export const operatorEvents = createRoute({
   middleware: operator,
   summary: 'Live events (Server-Sent Events): handoffs, claims, messages, transfers, resolutions',
   description: 'Resumes after `Last-Event-ID` (or `?lastEventId=`); the token may come as `?token=` for EventSource.',
-  request: { query: z.object({ token: z.string().optional(), lastEventId: z.string().optional() }) },
-  responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } }, ...errorResponses(401, 403) },
+  request: { query: z.object({ token: z.string().optional(), lastEventId: z.string().optional(), poll: z.enum(['0', '1']).optional() }) },
+  responses: { 200: eventStreamResponse(operatorEventSchema, 'An event stream; with ?poll=1 the events as JSON'), ...errorResponses(401, 403) },
 });
 
 export const operatorTyping = createRoute({
