@@ -55,6 +55,11 @@ const fields = z.object({
    */
   SINGLE_ISOLATE_DEMO: flag('off'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /**
+   * Days a conversation with the bot or resolved is kept after its last change; then record,
+   * transcript and packet are forgotten (the reports keep their daily counters).
+   */
+  RETENTION_DAYS: int(30, 1, 3650),
   /** Longest visitor or operator message, in characters (longer → 413). */
   MAX_MESSAGE_CHARS: int(4000, 1, 100_000),
   /** Most messages one conversation may hold (more → 413: start a new conversation). */

@@ -9,6 +9,7 @@ import { AppError } from '../http/errors';
 import type { HonoEnv } from '../http/hono-env';
 import { handoffCollections, PACKETS } from './collections';
 import { breachAt } from './handoff';
+import { countResolved } from './rollups';
 import { applyAction, loadConversation, moveConversation, updateConversation } from './records';
 import { messageText, postMessage, postNotice, publishMessage, publishStatus, publishToOperators, publishToVisitor } from './transcript';
 
@@ -214,7 +215,11 @@ export function createOperatorService(deps: Deps) {
         assign: null,
       };
     });
-    await Promise.all([publishStatus(deps, id, { status: after.status }), publishToOperators(deps, 'resolved', { conversationId: id, by: staff.id })]);
+    await Promise.all([
+      publishStatus(deps, id, { status: after.status }),
+      publishToOperators(deps, 'resolved', { conversationId: id, by: staff.id }),
+      countResolved(deps, 'person'),
+    ]);
     if (input.resolution) await postNotice(deps, id, { role: 'note', authorId: staff.id, text: `Resolved: ${input.resolution}` });
     await tellVisitor(after, 'resolved');
     return after;

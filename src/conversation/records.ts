@@ -70,7 +70,7 @@ export async function moveConversation(
     if (decided === null) return { before, after: before, changed: false, result: { status: 'done' } };
     const { next: proposed, ...rest } = decided;
     const next = proposed ? { ...proposed, version: before.version + 1, updatedAt: deps.clock.now() } : undefined;
-    const result = await deps.store.conversations.move({ ...rest, conversationId: id, expectedVersion: before.version, next });
+    const result = await deps.store.conversations.move({ ...rest, conversationId: id, expectedVersion: before.version, next, retainSeconds: retainSeconds(deps, (next ?? before).status) });
     if (result.status !== 'stale') {
       const done = result.status === 'done';
       return { before, after: done && next ? next : before, changed: done && next !== undefined, result };
@@ -78,4 +78,12 @@ export async function moveConversation(
     before = await loadConversation(deps, id);
   }
   throw new AppError('conflict', 'The conversation is changing too fast; try again');
+}
+
+/**
+ * The retention of a conversation in this status: one with the bot or resolved is forgotten
+ * RETENTION_DAYS after its last change; one a person has or will have is kept.
+ */
+export function retainSeconds(deps: Deps, status: Conversation['status']): number | undefined {
+  return status === 'bot' || status === 'resolved' ? deps.env.RETENTION_DAYS * 86_400 : undefined;
 }

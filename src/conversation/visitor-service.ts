@@ -12,7 +12,8 @@ import { enforceRateLimit } from '../http/rate-limit';
 import { issueVisitorToken } from '../security/visitor-token';
 import { handoffCollections } from './collections';
 import { availabilityFor, handOff, type HandoffResult } from './handoff';
-import { applyAction, assertConversationId, loadConversation, moveConversation } from './records';
+import { countResolved } from './rollups';
+import { applyAction, assertConversationId, loadConversation, moveConversation, retainSeconds } from './records';
 import { answerKey, messageText, postAnswer, postMessage, postNotice, publishMessage, publishStatus, publishToOperators } from './transcript';
 
 export interface StartInput {
@@ -54,7 +55,7 @@ export function createVisitorService(deps: Deps) {
       missStreak: 0,
       version: 1,
     };
-    if (!(await store.conversations.create(conversation))) throw new AppError('conflict', 'Conversation id collision; try again');
+    if (!(await store.conversations.create(conversation, retainSeconds(deps, conversation.status)))) throw new AppError('conflict', 'Conversation id collision; try again');
     const greeting = await postMessage(deps, conversation.id, { role: 'bot', text: say('greeting', conversation.lang) });
     const token = await issueVisitorToken(deps.visitorSigner, conversation.id);
     return { conversation, token, messages: [greeting] };
@@ -302,7 +303,7 @@ export function createVisitorService(deps: Deps) {
       if (c.status !== 'bot') throw new AppError('illegal_transition', `Only a conversation with the bot can be closed by the visitor; it is ${c.status}`);
       return { next: { ...applyAction(c, { type: 'resolve' }), resolvedAt: clock.now(), resolvedBy: 'bot' } };
     });
-    if (changed) await publishStatus(deps, id, { status: after.status });
+    if (changed) await Promise.all([publishStatus(deps, id, { status: after.status }), countResolved(deps, 'bot')]);
     return after;
   }
 

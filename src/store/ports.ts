@@ -8,8 +8,11 @@ import type { StaffUser } from '../domain/staff-user';
  */
 
 export interface ConversationRepo {
-  /** Store a new conversation; false when the id is taken. */
-  create(conversation: Conversation): Promise<boolean>;
+  /**
+   * Store a new conversation; false when the id is taken. With `retainSeconds` it (with its
+   * transcript) is forgotten that long after its last write, unless a move says otherwise.
+   */
+  create(conversation: Conversation, retainSeconds?: number): Promise<boolean>;
   get(id: string): Promise<Conversation | null>;
   /**
    * Compare-and-set: store `next` only if the stored version is still `expectedVersion`.
@@ -46,6 +49,12 @@ export interface MoveStep {
    * already hold does not count twice), or take it from whoever held it (null).
    */
   assign?: { operatorId: string; capacity: number } | null;
+  /**
+   * How long the conversation (record, transcript, client ids) is kept after this step: set for
+   * one with the bot or resolved (the retention setting), absent for one a person has or will
+   * have (kept while it is waiting or assigned).
+   */
+  retainSeconds?: number;
   /** A document written with the move (the handoff packet). */
   document?: { namespace: string; id: string; value: unknown };
   /**
@@ -184,3 +193,6 @@ export interface Store {
 
 /** Events kept per stream, by every store (older ones trimmed). */
 export const EVENTS_KEPT = 1000;
+
+/** Seconds a stream lives after its last event, in every store: long enough for any reconnect. */
+export const EVENT_TTL_SECONDS = 7 * 24 * 3600;

@@ -2,6 +2,7 @@ import type { Conversation } from '../../domain/conversation';
 import type { ConversationRepo, MoveResult, MoveStep, QueueRepo } from '../ports';
 import type { MemoryQueueIndex } from './memory-queue';
 import type { MemoryTranscripts } from './memory-store';
+import { SortedIds } from './sorted-ids';
 
 /**
  * Conversation records, with the queue and assignments beside them. Every method that writes
@@ -10,17 +11,50 @@ import type { MemoryTranscripts } from './memory-store';
  */
 export class MemoryConversations implements ConversationRepo {
   private readonly records = new Map<string, Conversation>();
+  /** Conversation ids by when they are forgotten: the retention setting, swept a little per write. */
+  private readonly expiry = new SortedIds();
 
   constructor(
     private readonly transcripts: MemoryTranscripts,
     private readonly index: MemoryQueueIndex,
     private readonly namespaces: Map<string, Map<string, unknown>>,
+    private readonly now: () => number,
+    /** Document namespaces whose entry under a conversation's id goes with it (the packets). */
+    private readonly forgetWith: string[],
   ) {}
 
-  async create(conversation: Conversation): Promise<boolean> {
+  async create(conversation: Conversation, retainSeconds?: number): Promise<boolean> {
+    this.sweep();
     if (this.records.has(conversation.id)) return false;
     this.records.set(conversation.id, structuredClone(conversation));
+    this.retain(conversation.id, retainSeconds);
     return true;
+  }
+
+  /** How many conversations the store holds (for the bound the README documents). */
+  get size(): number {
+    return this.records.size;
+  }
+
+  private retain(id: string, seconds: number | undefined): void {
+    if (seconds === undefined) this.expiry.remove(id);
+    else this.expiry.add(id, this.now() + seconds * 1000);
+  }
+
+  /**
+   * Forget up to `budget` conversations past their retention: record, transcript and packet
+   * (ratings and callbacks stay: the reports and the callback list need them). Bounded work per
+   * write keeps every call cheap, and each write sweeps more than it adds.
+   */
+  private sweep(budget = 8): void {
+    for (const id of this.expiry.upTo(this.now(), budget)) {
+      this.expiry.remove(id);
+      this.records.delete(id);
+      this.transcripts.forget(id);
+      this.index.remove(id);
+      this.index.unassign(id);
+      for (const name of this.forgetWith) this.namespaces.get(name)?.delete(id);
+    }
   }
 
   async get(id: string): Promise<Conversation | null> {
@@ -36,6 +70,7 @@ export class MemoryConversations implements ConversationRepo {
   }
 
   async move(step: MoveStep): Promise<MoveResult> {
+    this.sweep();
     const id = step.conversationId;
     const message = step.append?.message;
     if (message?.clientId) {
@@ -50,6 +85,7 @@ export class MemoryConversations implements ConversationRepo {
     }
     // Checks done; from here every write lands, with no await in between.
     if (step.next) this.records.set(id, structuredClone(step.next));
+    this.retain(id, step.retainSeconds);
     if (step.queue === null) this.index.remove(id);
     else if (step.queue) this.index.put(step.queue);
     if (step.assign === null) this.index.unassign(id);

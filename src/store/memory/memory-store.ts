@@ -9,7 +9,7 @@ import type {
   StoredEvent,
   TranscriptRepo,
 } from '../ports';
-import { EVENTS_KEPT } from '../ports';
+import { EVENT_TTL_SECONDS, EVENTS_KEPT } from '../ports';
 import { MemoryConversations } from './memory-conversations';
 import { createMemoryDocuments } from './memory-documents';
 import { MemoryQueueIndex } from './memory-queue';
@@ -46,6 +46,11 @@ export class MemoryTranscripts implements TranscriptRepo {
     return found ? structuredClone(found) : null;
   }
 
+  forget(conversationId: string): void {
+    this.lists.delete(conversationId);
+    this.clientIds.delete(conversationId);
+  }
+
   lengthOf(conversationId: string): number {
     return this.lists.get(conversationId)?.length ?? 0;
   }
@@ -65,11 +70,16 @@ export class MemoryTranscripts implements TranscriptRepo {
 class MemoryEvents implements EventLog {
   private readonly streams = new Map<string, { seq: number; events: StoredEvent[] }>();
   private readonly waiters = new Map<string, Set<() => void>>();
+  private appends = 0;
+
+  constructor(private readonly now: () => number) {}
 
   async append(stream: string, event: { type: string; data: unknown }): Promise<StoredEvent> {
+    // Streams idle past their TTL are dropped, as they expire on Upstash: one per conversation adds up.
+    if (++this.appends % 1000 === 0) this.sweep();
     const entry = this.streams.get(stream) ?? { seq: 0, events: [] };
     entry.seq += 1;
-    const stored: StoredEvent = { id: entry.seq, type: event.type, data: structuredClone(event.data), at: Date.now() };
+    const stored: StoredEvent = { id: entry.seq, type: event.type, data: structuredClone(event.data), at: this.now() };
     entry.events.push(stored);
     if (entry.events.length > EVENTS_KEPT) entry.events.splice(0, entry.events.length - EVENTS_KEPT);
     this.streams.set(stream, entry);
@@ -79,6 +89,11 @@ class MemoryEvents implements EventLog {
       for (const wake of waiting) wake();
     }
     return structuredClone(stored);
+  }
+
+  private sweep(): void {
+    const oldest = this.now() - EVENT_TTL_SECONDS * 1000;
+    for (const [name, entry] of this.streams) if ((entry.events.at(-1)?.at ?? 0) < oldest) this.streams.delete(name);
   }
 
   async lastId(stream: string): Promise<number> {
@@ -132,17 +147,22 @@ class MemoryRateLimiter implements RateLimiter {
 }
 
 /** The embedded default store: everything in this process, gone on restart. */
-export function createMemoryStore(opts: { now?: () => number } = {}): Store {
+/**
+ * `forgetWith`: document namespaces whose entry under a conversation's id is forgotten with it
+ * when its retention runs out (the app's handoff packets).
+ */
+export function createMemoryStore(opts: { now?: () => number; forgetWith?: string[] } = {}): Store {
   const transcripts = new MemoryTranscripts();
   const namespaces = new Map<string, Map<string, unknown>>();
-  const conversations = new MemoryConversations(transcripts, new MemoryQueueIndex(), namespaces);
+  const now = opts.now ?? Date.now;
+  const conversations = new MemoryConversations(transcripts, new MemoryQueueIndex(), namespaces, now, opts.forgetWith ?? ['packets']);
   return {
     kind: 'memory',
     conversations,
     queue: conversations.queueRepo(),
     transcripts,
-    events: new MemoryEvents(),
-    rateLimiter: new MemoryRateLimiter(opts.now ?? Date.now),
+    events: new MemoryEvents(now),
+    rateLimiter: new MemoryRateLimiter(now),
     users: createMemoryUsers(),
     documents: createMemoryDocuments(namespaces),
     ping: async () => true,

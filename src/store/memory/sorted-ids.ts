@@ -39,11 +39,11 @@ export class SortedIds {
     return this.items.slice(offset, offset + limit).map((item) => item.id);
   }
 
-  /** Ids whose score is at most `max`, lowest first. */
-  upTo(max: number): string[] {
+  /** Ids whose score is at most `max`, lowest first, at most `limit` of them. */
+  upTo(max: number, limit = Number.POSITIVE_INFINITY): string[] {
     const out: string[] = [];
     for (const item of this.items) {
-      if (item.score > max) break;
+      if (item.score > max || out.length >= limit) break;
       out.push(item.id);
     }
     return out;

@@ -44,5 +44,4 @@ export function createKeys(prefix: string) {
 
 export type Keys = ReturnType<typeof createKeys>;
 
-/** Seconds an event stream lives after its last event: long enough for any reconnect. */
-export const EVENT_TTL_SECONDS = 7 * 24 * 3600;
+export { EVENT_TTL_SECONDS } from '../ports';

@@ -5,7 +5,8 @@
 /**
  * Compare-and-set of a conversation record. Prevents two writers (two operators claiming, a
  * visitor message racing an operator's resolve) from both succeeding on the same version.
- * KEYS[1] record hash; ARGV: expected version ('' = must not exist), new version, JSON.
+ * KEYS[1] record hash; ARGV: expected version ('' = must not exist), new version, JSON,
+ * and optionally seconds to keep the record (the retention of a new conversation).
  */
 export const CAS_RECORD = `
 local current = redis.call('HGET', KEYS[1], 'v')
@@ -15,13 +16,15 @@ elseif current ~= ARGV[1] then
   return 0
 end
 redis.call('HSET', KEYS[1], 'v', ARGV[2], 'data', ARGV[3])
+if ARGV[4] and ARGV[4] ~= '' then redis.call('EXPIRE', KEYS[1], tonumber(ARGV[4])) end
 return 1
 `;
 
 /**
  * Idempotent, bounded append to a transcript. Prevents a retried post (same clientId) from
  * storing twice when both attempts arrive at once, and a full transcript from growing.
- * KEYS[1] list, KEYS[2] clientId hash; ARGV: message JSON, clientId or '', max length.
+ * KEYS[1] list, KEYS[2] clientId hash, KEYS[3] the record (whose retention the list follows);
+ * ARGV: message JSON, clientId or '', max length.
  * Returns {status, payload}: payload is the stored index, or the earlier message JSON.
  */
 export const APPEND_MESSAGE = `
@@ -33,6 +36,12 @@ local length = redis.call('LLEN', KEYS[1])
 if length >= tonumber(ARGV[3]) then return {'full', ''} end
 redis.call('RPUSH', KEYS[1], ARGV[1])
 if ARGV[2] ~= '' then redis.call('HSET', KEYS[2], ARGV[2], length) end
+-- The transcript lives as long as its record: a retained record takes its messages with it.
+local ttl = KEYS[3] and redis.call('TTL', KEYS[3]) or -1
+if ttl > 0 then
+  redis.call('EXPIRE', KEYS[1], ttl)
+  redis.call('EXPIRE', KEYS[2], ttl)
+end
 return {'stored', tostring(length)}
 `;
 
@@ -113,12 +122,12 @@ end
  * a moment earlier without reopening it (the version check: the caller decided on the record
  * it read, and decides again when it was stale).
  * KEYS: record, transcript, client ids, queue entries, holders (conversation → operator).
- * ARGV (1-22): prefix, id, expected version, next version ('' keep), next JSON,
+ * ARGV (1-23): prefix, id, expected version, next version ('' keep), next JSON,
  *   queue ('' keep | del | put), entry JSON, department, score, breachAt ('' never),
  *   assign ('' keep | del | put), operator id, capacity,
  *   document hash ('' none), document id, document JSON,
  *   message JSON ('' none), clientId, max messages, reply JSON ('' none), reply clientId,
- *   skip a full transcript ('1') rather than refuse the move.
+ *   skip a full transcript ('1') rather than refuse the move, seconds to keep it ('' for good).
  * Returns {status, payload}: payload is the stored index, or the earlier message JSON.
  */
 export const MOVE = `${QUEUE_LIB}
@@ -164,14 +173,21 @@ if ARGV[11] ~= '' then
   end
 end
 if ARGV[14] ~= '' then redis.call('HSET', ARGV[14], ARGV[15], ARGV[16]) end
-if ARGV[17] == '' or full then return {'done', ''} end
-local length = redis.call('RPUSH', KEYS[2], ARGV[17]) - 1
-if ARGV[18] ~= '' then redis.call('HSET', KEYS[3], ARGV[18], length) end
-if ARGV[20] ~= '' then
-  redis.call('RPUSH', KEYS[2], ARGV[20])
-  redis.call('HSET', KEYS[3], ARGV[21], length + 1)
+local stored = ''
+if ARGV[17] ~= '' and not full then
+  local length = redis.call('RPUSH', KEYS[2], ARGV[17]) - 1
+  if ARGV[18] ~= '' then redis.call('HSET', KEYS[3], ARGV[18], length) end
+  if ARGV[20] ~= '' then
+    redis.call('RPUSH', KEYS[2], ARGV[20])
+    redis.call('HSET', KEYS[3], ARGV[21], length + 1)
+  end
+  stored = tostring(length)
 end
-return {'done', tostring(length)}
+-- Retention: one with the bot or resolved is forgotten after it; one a person has is kept.
+for i = 1, 3 do
+  if ARGV[23] ~= '' then redis.call('EXPIRE', KEYS[i], tonumber(ARGV[23])) else redis.call('PERSIST', KEYS[i]) end
+end
+return {'done', stored}
 `;
 
 /**

@@ -53,6 +53,7 @@ export function createUpstashMoves({ redis, keys, guard }: UpstashContext) {
       append?.reply ? JSON.stringify(append.reply) : '',
       append?.reply?.clientId ?? '',
       append?.skipIfFull ? '1' : '',
+      step.retainSeconds === undefined ? '' : String(step.retainSeconds),
     ];
     const [status, payload] = await guard('move conversation', () =>
       moveScript.exec([keys.conversation(id), keys.messages(id), keys.clientIds(id), keys.queueEntries(), keys.holders()], args),

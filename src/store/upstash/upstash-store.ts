@@ -30,15 +30,15 @@ export function createUpstashStore(opts: UpstashStoreOptions): Store {
     return data ? conversationSchema.parse(JSON.parse(data)) : null;
   };
 
-  const writeRecord = (next: Conversation, expected: string) =>
+  const writeRecord = (next: Conversation, expected: string, retainSeconds?: number) =>
     guard('write conversation', () =>
-      cas.exec([keys.conversation(next.id)], [expected, String(next.version), JSON.stringify(next)]),
+      cas.exec([keys.conversation(next.id)], [expected, String(next.version), JSON.stringify(next), retainSeconds === undefined ? '' : String(retainSeconds)]),
     ).then((r) => Number(r) === 1);
 
   return {
     kind: 'upstash',
     conversations: {
-      create: (conversation) => writeRecord(conversation, ''),
+      create: (conversation, retainSeconds) => writeRecord(conversation, '', retainSeconds),
       get: readRecord,
       replace: (next, expectedVersion) => writeRecord(next, String(expectedVersion)),
       move: moves.move,
@@ -49,7 +49,7 @@ export function createUpstashStore(opts: UpstashStoreOptions): Store {
       async append(conversationId: string, message: Message, maxMessages: number): Promise<AppendResult> {
         const [status, payload] = await guard('append message', () =>
           appendMessage.exec(
-            [keys.messages(conversationId), keys.clientIds(conversationId)],
+            [keys.messages(conversationId), keys.clientIds(conversationId), keys.conversation(conversationId)],
             [JSON.stringify(message), message.clientId ?? '', String(maxMessages)],
           ),
         );
