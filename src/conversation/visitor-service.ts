@@ -98,7 +98,7 @@ export function createVisitorService(deps: Deps) {
   async function post(id: string, input: { text: string; clientId?: string }): Promise<PostResult> {
     const text = messageText(deps, input.text);
     assertConversationId(id);
-    const limited = limitMessages(id).then(
+    const limited = limitAttempt(id, input.clientId).then(
       () => null,
       (error: unknown) => error,
     );
@@ -158,9 +158,22 @@ export function createVisitorService(deps: Deps) {
     return { message, ...(await act(after, message, decision, lang)) };
   }
 
-  /** Visitor messages per conversation per minute; a retry that makes the bot answer again counts too. */
+  /** Visitor messages per conversation per minute. */
   const limitMessages = (id: string) =>
     enforceRateLimit(deps, { name: 'messages', limit: env.RATE_MESSAGES_PER_MINUTE, windowSeconds: 60 }, id, 'Too many messages; wait a moment');
+  /**
+   * Retries (a clientId seen within the minute) have their own budget of the same size: a widget
+   * resending one message on a bad network, even 100 times at once, must not use up the limit
+   * that the visitor's next message needs. A retry that makes the bot answer again counts here.
+   */
+  const limitRetries = (id: string) =>
+    enforceRateLimit(deps, { name: 'message-retries', limit: env.RATE_MESSAGES_PER_MINUTE, windowSeconds: 60 }, id, 'Too many retries; wait a moment');
+  /** The first attempt of a clientId in a minute counts as a message, every later one as a retry. */
+  async function limitAttempt(id: string, clientId: string | undefined) {
+    if (!clientId || env.RATE_LIMITS !== 'on') return limitMessages(id);
+    const first = await store.rateLimiter.limit({ name: 'message-attempt', limit: 1, windowSeconds: 60 }, `${id}:${clientId}`);
+    return first.success ? limitMessages(id) : limitRetries(id);
+  }
 
   /** The bot's turn on one stored visitor message; `history` is the transcript before it. */
   async function answer(conversation: Conversation, message: Message, history: Message[], lang: Lang) {
@@ -237,7 +250,7 @@ export function createVisitorService(deps: Deps) {
     if (!reply) {
       const conversation = await loadConversation(deps, id);
       if (conversation.status !== 'bot') return { message, decision: SILENT };
-      await limitMessages(id);
+      await limitRetries(id);
       const history = transcript.slice(0, transcript.findIndex((m) => m.id === message.id));
       return { message, ...(await answer(conversation, message, history, detectLanguage(message.text, conversation.lang))) };
     }

@@ -7,7 +7,11 @@ import type { HonoEnv } from './hono-env';
 /** Every failure leaves through here as the one envelope; nothing raw reaches a client. */
 export function handleError(error: unknown, c: Context<HonoEnv>): Response {
   const requestId = c.get('requestId') ?? 'unknown';
-  if (error instanceof AppError) return send(c, error.code, error.message, requestId, error.details);
+  if (error instanceof AppError) {
+    const res = send(c, error.code, error.message, requestId, error.details);
+    if (error.code === 'rate_limited') res.headers.set('Retry-After', retryAfterSeconds(error.details, c.get('deps')?.clock.now() ?? Date.now()));
+    return res;
+  }
   if (error instanceof StoreUnavailableError) {
     c.get('deps')?.logger.error('store unavailable', { requestId, error });
     return send(c, 'store_unavailable', 'The store is unavailable; try again shortly', requestId);
@@ -38,4 +42,11 @@ export function describeZodError(error: ZodError, where: string) {
   const first = issues[0];
   const message = first ? `Invalid ${where}: ${first.path ? `${first.path}: ` : ''}${first.message}` : `Invalid ${where}`;
   return { message, issues };
+}
+
+/** Whole seconds until `retryAt` (epoch ms in the details), at least 1: what HTTP's Retry-After says. */
+function retryAfterSeconds(details: unknown, now: number): string {
+  const retryAt = (details as { retryAt?: unknown } | undefined)?.retryAt;
+  const seconds = typeof retryAt === 'number' ? Math.ceil((retryAt - now) / 1000) : 60;
+  return String(Math.max(1, seconds));
 }

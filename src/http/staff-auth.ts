@@ -3,7 +3,7 @@ import { roleAllows, type Role } from '../domain/staff-user';
 import { readStaffToken, sessionStamp } from '../security/staff-token';
 import { AppError } from './errors';
 import type { HonoEnv } from './hono-env';
-import { bearerToken } from './visitor-auth';
+import { requestToken } from './visitor-auth';
 
 /**
  * Staff routes need a session token of a user who still exists, is enabled, and holds `role`
@@ -20,8 +20,7 @@ import { bearerToken } from './visitor-auth';
 export function requireStaff(role: Role | 'any') {
   return createMiddleware<HonoEnv>(async (c, next) => {
     const deps = c.get('deps');
-    const streaming = c.req.method === 'GET' && c.req.path.endsWith('/events');
-    const token = bearerToken(c.req.header('authorization'), streaming ? c.req.query('token') : undefined);
+    const token = requestToken(c);
     if (!token) throw new AppError('unauthorized', 'A staff session token is required');
     const claims = await readStaffToken(deps.staffSigner, token, deps.clock.now());
     if (!claims) throw new AppError('unauthorized', 'The session token is not valid or has expired; sign in again');

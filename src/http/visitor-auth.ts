@@ -1,12 +1,20 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { readVisitorToken } from '../security/visitor-token';
 import { AppError } from './errors';
 import type { HonoEnv } from './hono-env';
 
-/** The bearer token of a request: the Authorization header, or `?token=` for EventSource. */
-export function bearerToken(authorization: string | undefined, queryToken: string | undefined): string | undefined {
-  const match = authorization?.match(/^Bearer\s+(\S+)$/i);
-  return match?.[1] ?? (queryToken || undefined);
+/**
+ * The bearer token of a request: the Authorization header, or `?token=` on an event stream
+ * (GET …/events) only, because EventSource cannot set headers; elsewhere a token in the URL would
+ * end up in logs, history and Referer for nothing. A request that has an Authorization header
+ * is judged by it alone: a malformed header is no token, never a fallback to the URL.
+ */
+export function requestToken(c: Context<HonoEnv>): string | undefined {
+  const authorization = c.req.header('authorization');
+  if (authorization !== undefined) return authorization.match(/^Bearer +([^\s]+)$/i)?.[1];
+  const streaming = c.req.method === 'GET' && c.req.path.endsWith('/events');
+  return streaming ? c.req.query('token') || undefined : undefined;
 }
 
 /**
@@ -14,7 +22,7 @@ export function bearerToken(authorization: string | undefined, queryToken: strin
  * a valid token for another conversation is 403.
  */
 export const requireVisitor = createMiddleware<HonoEnv>(async (c, next) => {
-  const token = bearerToken(c.req.header('authorization'), c.req.query('token'));
+  const token = requestToken(c);
   if (!token) throw new AppError('unauthorized', 'A conversation token is required');
   const granted = await readVisitorToken(c.get('deps').visitorSigner, token);
   if (!granted) throw new AppError('unauthorized', 'The conversation token is not valid');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyText, text } from '../security/text';
 import { langSchema, type Lang } from '../domain/conversation';
 
 /**
@@ -19,14 +20,15 @@ export { langSchema, type Lang } from '../domain/conversation';
  */
 export const ID_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
 
-export const articleIdSchema = z
-  .string()
+export const articleIdSchema = keyText()
   .trim()
   .min(1, 'must not be empty')
   .max(200, 'must be at most 200 characters')
   .regex(/^[^\s/\\]+$/, 'must not contain spaces or slashes (use a slug like delivery-cost.en)');
 
-const nonEmptyText = z.string().trim().min(1, 'must not be empty');
+const nonEmptyText = text().trim().min(1, 'must not be empty');
+/** A tag or department: it names something, so it follows the key rule. */
+const nonEmptyKey = keyText().trim().min(1, 'must not be empty');
 
 /** Fields that live in front matter, shared by the front-matter and the article schema. */
 const articleFields = {
@@ -37,9 +39,9 @@ const articleFields = {
   /** The ways visitors ask it; retrieval matches against these, so they must be real phrasings. */
   questions: z.array(nonEmptyText).min(1, 'must list at least one question'),
   lang: langSchema,
-  tags: z.array(nonEmptyText).default([]),
+  tags: z.array(nonEmptyKey).default([]),
   /** Where a handoff on this topic is routed. */
-  department: nonEmptyText.default('general'),
+  department: nonEmptyKey.default('general'),
   /** `always`: a person must decide (claims, disputes), so the bot hands off even when it knows the topic. */
   handoff: z.enum(['auto', 'always']).default('auto'),
   // http(s) only: the link is shown to visitors, and a `javascript:` URL there would be a hole.
@@ -50,7 +52,7 @@ const articleFields = {
    */
   evalOnly: z.boolean().optional(),
   /** Where an imported entry came from (data set, licence). */
-  source: z.string().optional(),
+  source: text().optional(),
 };
 
 /**
@@ -68,7 +70,7 @@ export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export const articleSchema = z.object({
   ...articleFields,
   /** The Markdown body, trimmed. May be empty only for `evalOnly` entries (validation checks). */
-  answer: z.string().trim(),
+  answer: text().trim(),
 });
 export type Article = z.infer<typeof articleSchema>;
 /** What callers (importers, the editor API) may pass before defaults are applied. */

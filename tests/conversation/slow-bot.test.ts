@@ -218,7 +218,7 @@ describe('answering again on a retry', () => {
     expect((await deps.store.conversations.get(convo.id))!.missStreak).toBe(1);
   });
 
-  it('a retry that runs the bot again counts against the message limit', async () => {
+  it('a retry that runs the bot again counts against the retry limit, and leaves the message limit alone', async () => {
     let calls = 0;
     const broken: Bot = {
       async decide() {
@@ -226,10 +226,14 @@ describe('answering again on a retry', () => {
         throw new Error('model down');
       },
     };
-    const { app } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN, RATE_MESSAGES_PER_MINUTE: '1' }, { bot: broken });
+    const { app } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN, RATE_MESSAGES_PER_MINUTE: '2' }, { bot: broken });
     const convo = await startConversation(app);
     expect((await postText(app, convo, 'delivery?', { clientId: 'same' })).status).toBe(500);
+    for (let i = 0; i < 2; i++) expect((await postText(app, convo, 'delivery?', { clientId: 'same' })).status).toBe(500);
     for (let i = 0; i < 3; i++) expect((await postText(app, convo, 'delivery?', { clientId: 'same' })).status).toBe(429);
-    expect(calls).toBe(1);
+    expect(calls).toBe(3);
+    // The visitor's next, different message still has its slot (the bot is down, so 500, not 429).
+    expect((await postText(app, convo, 'returns?', { clientId: 'other' })).status).toBe(500);
+    expect(calls).toBe(4);
   });
 });

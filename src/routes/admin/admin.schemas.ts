@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
+import { keyText, text } from '../../security/text';
 import { roleSchema, STAFF_ID } from '../../domain/staff-user';
 import { EMAIL_MAX, PASSWORD_MAX } from '../../env';
 
-const password = z.string().min(8, 'must be at least 8 characters').max(PASSWORD_MAX);
-const name = z.string().trim().min(1).max(200);
+const password = text().min(8, 'must be at least 8 characters').max(PASSWORD_MAX);
+const name = text().trim().min(1).max(200);
 const departments = z
-  .array(z.string().trim().min(1).max(64))
+  .array(keyText().trim().min(1).max(64))
   .max(50)
   .openapi({ description: 'Departments this operator serves; empty means all' });
 const capacity = z.number().int().min(1).max(50).openapi({ description: 'Most conversations held at once (default 3)' });

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { text } from '../../security/text';
 import { roleSchema } from '../../domain/staff-user';
 import { EMAIL_MAX, PASSWORD_MAX } from '../../env';
 
@@ -19,7 +20,7 @@ export const loginBody = z
   .object({
     email: z.string().trim().email().max(EMAIL_MAX).openapi({ example: 'admin@demo.local' }),
     // The cap keeps hashing cheap for absurd inputs; no real password is this long.
-    password: z.string().min(1).max(PASSWORD_MAX),
+    password: text().min(1).max(PASSWORD_MAX),
   })
   .strict()
   .openapi('Login');

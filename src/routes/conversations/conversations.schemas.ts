@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import { keyText, text } from '../../security/text';
 import { conversationStatusSchema, langSchema, publicMessageSchema } from '../../domain/conversation';
 import { decisionSummarySchema } from '../../domain/decision-summary';
 
 export const conversationIdParams = z.object({
-  id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' }, example: '2b1f0c1e-…' }),
+  id: keyText().min(1).max(100).openapi({ param: { name: 'id', in: 'path' }, example: '2b1f0c1e-…' }),
 });
 
 export const createConversationBody = z
@@ -11,14 +12,13 @@ export const createConversationBody = z
     lang: langSchema.optional().openapi({ description: 'The visitor’s language; detected from messages when absent' }),
     // http(s) only: the page is shown to operators as a link, and a `javascript:` one would run.
     page: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000).optional().openapi({ description: 'The page the widget is on' }),
-    visitor: z.object({ name: z.string().max(200).optional(), email: z.string().email().max(320).optional() }).strict().optional(),
+    visitor: z.object({ name: text().max(200).optional(), email: z.string().email().max(320).optional() }).strict().optional(),
     attributes: z
-      .record(z.string().max(50), z.union([z.string().max(500), z.number(), z.boolean()]))
+      .record(keyText().max(50), z.union([text().max(500), z.number(), z.boolean()]))
       .refine((a) => Object.keys(a).length <= 20, 'at most 20 attributes')
       .optional()
       .openapi({ description: 'Attributes the website vouches for (e.g. `vip: true`), signed with SITE_SECRET' }),
-    signature: z
-      .string()
+    signature: keyText()
       .max(200)
       .optional()
       .openapi({ description: 'Hex HMAC-SHA256 of the attributes’ canonical JSON (keys sorted) with SITE_SECRET' }),
@@ -29,12 +29,10 @@ export const createConversationBody = z
 
 export const postMessageBody = z
   .object({
-    text: z.string().trim().min(1, 'must not be empty').openapi({ example: 'How much is delivery to Kazan?' }),
-    clientId: z
-      .string()
+    text: text().trim().min(1, 'must not be empty').openapi({ example: 'How much is delivery to Kazan?' }),
+    clientId: keyText()
       .min(1)
       .max(100)
-      .regex(/^[^\u0000-\u001f]+$/, 'must not contain control characters')
       .optional()
       .openapi({ description: 'Idempotency key: the same clientId twice stores one message' }),
   })
@@ -85,14 +83,14 @@ export const contactBody = z
       .trim()
       .regex(/^\+?[0-9][0-9 ()-]{5,24}$/, 'must be a phone number, e.g. +7 999 123-45-67')
       .optional(),
-    message: z.string().trim().max(2000).optional(),
+    message: text().trim().max(2000).optional(),
   })
   .strict()
   .refine((b) => b.email !== undefined || b.phone !== undefined, { message: 'give an email or a phone', path: ['email'] })
   .openapi('Contact');
 
 export const ratingBody = z
-  .object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(2000).optional() })
+  .object({ score: z.number().int().min(1).max(5), comment: text().trim().max(2000).optional() })
   .strict()
   .openapi('Rating');
 

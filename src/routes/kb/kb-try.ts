@@ -5,11 +5,12 @@ import { detectLanguage } from '../../domain/language';
 import { AppError } from '../../http/errors';
 import type { HonoEnv } from '../../http/hono-env';
 import { errorResponses, jsonBody, jsonResponse } from '../../http/router';
+import { text } from '../../security/text';
 import { forEditors } from './kb.routes';
 
 const tryBody = z
   .object({
-    text: z.string().trim().min(1, 'must not be empty').max(4000),
+    text: text().trim().min(1, 'must not be empty').max(4000),
     lang: langSchema.optional(),
     missStreak: z.number().int().min(0).max(10).optional().describe('Misses before this turn, to see the repeated-misses rule'),
     vip: z.boolean().optional(),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { keyText, text } from '../../security/text';
 import { articleSchema, langSchema } from '../../kb/article';
 
 /**
@@ -12,13 +13,13 @@ import { articleSchema, langSchema } from '../../kb/article';
 const fields = articleSchema.shape;
 
 export const articleIdParams = z.object({
-  id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' }, example: 'delivery-cost.en' }),
+  id: keyText().min(1).max(200).openapi({ param: { name: 'id', in: 'path' }, example: 'delivery-cost.en' }),
 });
 
 export const listArticlesQuery = z.object({
   lang: langSchema.optional().openapi({ description: 'Only articles in this language' }),
-  q: z.string().max(200).optional().openapi({ description: 'Words to find in the id, title, questions or tags' }),
-  department: z.string().max(100).optional().openapi({ description: 'Only articles routed to this department' }),
+  q: text().max(200).optional().openapi({ description: 'Words to find in the id, title, questions or tags' }),
+  department: keyText().max(100).optional().openapi({ description: 'Only articles routed to this department' }),
 });
 
 const bodyFields = {

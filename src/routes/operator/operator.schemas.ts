@@ -1,15 +1,16 @@
 import { z } from '@hono/zod-openapi';
+import { keyText, text } from '../../security/text';
 import { conversationStatusSchema, langSchema, messageSchema } from '../../domain/conversation';
 import { contactSchema, packetSchema } from '../../domain/packet';
 import { STAFF_ID } from '../../domain/staff-user';
 
 export const idParams = z.object({
-  id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }),
+  id: keyText().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }),
 });
 
 export const operatorMessageBody = z
   .object({
-    text: z.string().trim().min(1, 'must not be empty'),
+    text: text().trim().min(1, 'must not be empty'),
     internal: z.boolean().optional().openapi({ description: 'An internal note: never shown to the visitor' }),
   })
   .strict()
@@ -17,15 +18,15 @@ export const operatorMessageBody = z
 
 export const transferBody = z
   .object({
-    department: z.string().trim().min(1).max(100).optional(),
+    department: keyText().trim().min(1).max(100).optional(),
     operatorId: z.string().regex(STAFF_ID, 'is not a user id').optional(),
-    note: z.string().trim().max(2000).optional(),
+    note: text().trim().max(2000).optional(),
   })
   .strict()
   .refine((b) => b.department !== undefined || b.operatorId !== undefined, { message: 'give a department or an operatorId' })
   .openapi('Transfer');
 
-export const resolveBody = z.object({ resolution: z.string().trim().max(2000).optional() }).strict().openapi('Resolve');
+export const resolveBody = z.object({ resolution: text().trim().max(2000).optional() }).strict().openapi('Resolve');
 export const presenceBody = z.object({ online: z.boolean() }).strict().openapi('Presence');
 
 const slaSchema = z.object({ dueAt: z.number(), remainingMs: z.number(), breached: z.boolean(), replied: z.boolean() });

@@ -207,7 +207,8 @@ export function createController(config: WidgetConfig) {
       const visitor = name || email ? { name, email } : undefined;
       const created = await api.start({
         lang: locale.value,
-        page: location.href.slice(0, 2000),
+        // The API takes http(s) pages only (operators open them as links).
+        ...(/^https?:/.test(location.href) && location.href.length <= 2000 ? { page: location.href } : {}),
         ...(visitor ? { visitor } : {}),
         ...(identity.attributes && identity.signature ? { attributes: identity.attributes, signature: identity.signature } : {}),
       });
