@@ -83,8 +83,10 @@ export async function handOff(deps: Deps, conversationId: string, input: Handoff
     });
   }
   const availability = await availabilityFor(deps, after, { department: input.department, priority: input.priority, waitingSince: changed ? now : undefined });
-  // The e-mail the widget already passed is not asked for again.
-  const notice = handoffNotice(availability, input.lang, { timeZone: deps.config.schedule.timeZone, now: deps.clock.now(), contact: after.visitor?.email });
+  // A contact the visitor gave already (to the widget, or on the form) is not asked for again.
+  const left = availability.kind === 'offline' && !after.visitor?.email ? await collections.contacts.get(conversationId) : null;
+  const contact = after.visitor?.email ?? left?.email ?? left?.phone;
+  const notice = handoffNotice(availability, input.lang, { timeZone: deps.config.schedule.timeZone, now: deps.clock.now(), contact });
   return { conversation: after, changed, availability, notice };
 }
 
