@@ -66,7 +66,8 @@ export function createKbBot(opts: { kb: KnowledgeBase; policy: PolicyConfig; emb
     const text = readable(raw, lang);
     const search = await searchMessage(text);
     const human = detectHumanRequest(text);
-    const complaint = scoreComplaint(text, lang);
+    // Scored without the words that only move the conversation along ("haha ok."): they are no grievance.
+    const complaint = scoreComplaint(withoutFillers(text), lang);
     const top = search.matches[0]?.article;
     const signals: PolicySignals = {
       retrieval: {

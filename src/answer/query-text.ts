@@ -16,10 +16,13 @@ export function cleanText(text: string): string {
 const QUESTION_START = /^(?:how|what|when|where|why|which|who|can|could|do|does|is|are|will|would|should|may|как|что|когда|где|почему|зачем|какой|какая|какие|каким|сколько|можно|могу|можете|подскажите|скажите|есть ли|ли)\b/iu;
 const LONG_WORDS = 18;
 
-/** Sentences of a long message that ask something; empty for a short message. */
+/**
+ * Sentences that ask something, of a message with more than one ("haha ok. where is my order?",
+ * "while I wait: what's your returns window?"); a long message counts its colons as breaks too.
+ */
 export function questionSentences(text: string): string[] {
-  if (text.split(/\s+/).length < LONG_WORDS) return [];
-  const sentences = text.split(/(?<=[.!?…])\s+|\n+/).map((s) => s.trim()).filter((s) => s.length > 0);
+  const breaks = text.split(/\s+/).length < LONG_WORDS ? /(?<=[.!?…:])\s+|\n+/ : /(?<=[.!?…])\s+|\n+/;
+  const sentences = text.split(breaks).map((s) => s.trim()).filter((s) => s.length > 0);
   if (sentences.length < 2) return [];
   return sentences.filter((s) => s.endsWith('?') || QUESTION_START.test(s.replace(/^(?:and|but|so|а|и|но|так)\s+/iu, '')));
 }
@@ -34,7 +37,7 @@ export function isShortFollowUp(text: string): boolean {
  * Words that only move the conversation along ("ok, then…", "ладно, а пока скажите…"): they
  * carry no topic, yet they dilute a short question's match. Taken off the front, repeatedly.
  */
-const LEADING_FILLER = /^(?:ok(?:ay)?|so|well|actually|meanwhile|and|also|then|hi|hello|hey|thanks|great|fine|alright|in the meantime|one more thing|ладно|хорошо|ок|окей|а|и|тогда|пока|пока что|кстати|спасибо|понятно|ясно|скажите|подскажите|здравствуйте|привет|ещё|еще|вопрос|так|ну)(?:[\s,.!:;—-]+|$)/iu;
+const LEADING_FILLER = /^(?:ok(?:ay)?|so|well|actually|meanwhile|and|also|then|hi|hello|hey|thanks|haha|lol|хаха|ахах|great|fine|alright|in the meantime|one more thing|ладно|хорошо|ок|окей|а|и|тогда|пока|пока что|кстати|спасибо|понятно|ясно|скажите|подскажите|здравствуйте|привет|ещё|еще|вопрос|так|ну)(?:[\s,.!:;—-]+|$)/iu;
 
 export function withoutFillers(text: string): string {
   let rest = text.trim();

@@ -1,3 +1,4 @@
+import { URGENT_PRIORITY } from '../domain/sla';
 import { businessDeadline } from '../domain/business-time';
 import type { HandoffReason } from '../domain/decision';
 import type { Deps } from '../deps';
@@ -6,7 +7,7 @@ import { handoffNotice } from '../domain/availability';
 import { packetSchema, type Packet } from '../domain/packet';
 import { extractFacts, summarize as summarizeTranscript } from '../domain/summary';
 import { currentAvailability, type Availability } from './availability';
-import { PACKETS } from './collections';
+import { handoffCollections, PACKETS } from './collections';
 import { applyAction, loadConversation, moveConversation } from './records';
 import { publishStatus, publishToOperators } from './transcript';
 
@@ -67,7 +68,7 @@ export async function handOff(deps: Deps, conversationId: string, input: Handoff
       return {
         // A new handoff starts the SLA again: no first reply yet.
         next: { ...applyAction(c, { type: 'handoff' }), department: input.department, missStreak: 0, firstHumanReplyAt: undefined },
-        queue: { conversationId, department: input.department, priority: input.priority, waitingSince: now, breachAt: breachAt(deps, now) },
+        queue: { conversationId, department: input.department, priority: input.priority, waitingSince: now, breachAt: breachAt(deps, now, input.priority) },
         document: { namespace: PACKETS, id: conversationId, value: packetSchema.parse(packet) },
       };
     },
@@ -86,15 +87,22 @@ export async function handOff(deps: Deps, conversationId: string, input: Handoff
     ]);
   }
   const availability = await availabilityFor(deps, after);
-  // The e-mail the widget already passed is not asked for again.
-  const notice = handoffNotice(availability, input.lang, { timeZone: deps.config.schedule.timeZone, now: deps.clock.now(), contact: after.visitor?.email });
+  // A contact the visitor gave already (to the widget, or on the form) is not asked for again.
+  const left = availability.kind === 'offline' && !after.visitor?.email ? await handoffCollections(deps.store).contacts.get(conversationId) : null;
+  const contact = after.visitor?.email ?? left?.email ?? left?.phone;
+  const notice = handoffNotice(availability, input.lang, { timeZone: deps.config.schedule.timeZone, now: deps.clock.now(), contact });
   return { conversation: after, changed, availability, notice };
 }
 
 /** When a conversation entering the queue at `since` breaches its first-reply SLA. */
-/** When a handoff made at `since` breaches its SLA: the first-reply target counted in business hours only. */
-export const breachAt = (deps: Deps, since: number) =>
-  businessDeadline(deps.config.schedule, since, deps.env.SLA_FIRST_REPLY_SECONDS * 1000) ?? Number.MAX_SAFE_INTEGER;
+/**
+ * When a queue entry joins the queue's first group: when a handoff made at `since` breaches its
+ * SLA (the first-reply target in business hours only), or at once for an urgent one (a complaint,
+ * a legal threat, a VIP). The first group is served by priority, so urgent chats come before
+ * plain waiting however late that is, and late plain chats before fresh ones (sla.ts queueOrder).
+ */
+export const breachAt = (deps: Deps, since: number, priority: number) =>
+  priority >= URGENT_PRIORITY ? since : (businessDeadline(deps.config.schedule, since, deps.env.SLA_FIRST_REPLY_SECONDS * 1000) ?? Number.MAX_SAFE_INTEGER);
 
 /**
  * What a visitor whose conversation went to a person can be told now: already with an operator,

@@ -31,11 +31,12 @@ export function createOperatorService(deps: Deps) {
   async function queue(opts: { department?: string; offset?: number; limit?: number } = {}) {
     const now = clock.now();
     const { total, rows } = await store.queue.page({ department: opts.department, offset: opts.offset ?? 0, limit: opts.limit ?? QUEUE_PAGE, now, documents: PACKETS });
-    const items = rows.flatMap(({ entry, breached, conversation, document }) => {
+    const items = rows.flatMap(({ entry, conversation, document }) => {
       if (!conversation) return [];
       const packet = document === null ? null : packetSchema.parse(document);
       // Back in the queue after a transfer, a conversation already answered in time stays "met".
-      const sla = { ...slaState({ waitingSince: entry.waitingSince, firstHumanReplyAt: conversation.firstHumanReplyAt, targetSeconds: env.SLA_FIRST_REPLY_SECONDS, now, schedule: deps.config.schedule }), breached };
+      // The SLA as the clock tells it: an urgent chat sits in the first group before it is late.
+      const sla = slaState({ waitingSince: entry.waitingSince, firstHumanReplyAt: conversation.firstHumanReplyAt, targetSeconds: env.SLA_FIRST_REPLY_SECONDS, now, schedule: deps.config.schedule });
       // The language of the handoff (the packet's) is the one the operator should answer in.
       return [{ ...entry, id: entry.conversationId, lang: packet?.lang ?? conversation.lang, vip: conversation.vip, sla, packet, waitedSeconds: Math.round((now - entry.waitingSince) / 1000) }];
     });
@@ -187,7 +188,7 @@ export function createOperatorService(deps: Deps) {
       const waitingSince = packet?.createdAt ?? now;
       return {
         next: { ...applyAction(c, { type: 'transfer_department' }), assigneeId: undefined, department },
-        queue: { conversationId: id, department, priority: packet?.priority ?? 0, waitingSince, breachAt: c.firstHumanReplyAt === undefined ? breachAt(deps, waitingSince) : undefined },
+        queue: { conversationId: id, department, priority: packet?.priority ?? 0, waitingSince, breachAt: c.firstHumanReplyAt === undefined ? breachAt(deps, waitingSince, packet?.priority ?? 0) : undefined },
         assign: null,
         document: packet ? { namespace: PACKETS, id, value: { ...packet, department } satisfies Packet } : undefined,
       };

@@ -15,7 +15,7 @@ const TRANSLIT_WORDS = new Set([
   'chelovek', 'cheloveka', 'menya', 'mne', 'vy', 'vas', 'vam', 'dlya', 'ya', 'pozovite', 'pozovi',
   'soedinite', 'svyazhite', 'dayte', 'operatorom', 'chelovekom', 'pogovorit', 'zhivogo', 'vernut',
   'oplatit', 'oplata', 'kartoy', 'garantiya', 'skidka', 'promokod', 'dostavkoy', 'zakazat', 'esli',
-  'podoshel', 'podoshla', 'den', 'pridet', 'privezut', 'vozvrata', 'nalichnymi',
+  'podoshel', 'podoshla', 'den', 'kakie', 'kakoy', 'kakaya', 'sposoby', 'sposob', 'oplaty', 'bolshoe', 'pridet', 'privezut', 'vozvrata', 'nalichnymi',
 ]);
 
 /** Latin-letter words that are English beyond doubt; they outvote translit look-alikes. */

@@ -59,6 +59,16 @@ describe('the offline notice', () => {
     expect(notice).toContain('ann@example.com');
     expect(notice).not.toMatch(/leave your e-mail/i);
   });
+
+  it('nor for the contact the visitor left on the form before asking again', async () => {
+    const { app } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN });
+    const convo = await startConversation(app, { lang: 'ru' });
+    expect((await app.request(`/api/conversations/${convo.id}/contact`, json({ phone: '+7 900 000-00-00' }, convo.token))).status).toBe(201);
+    await app.request(`/api/conversations/${convo.id}/handoff`, json({}, convo.token));
+    const notice = (await transcript(app, convo)).messages.at(-1)!.text;
+    expect(notice).toContain('+7 900 000-00-00');
+    expect(notice).not.toMatch(/Оставьте e-mail/);
+  });
 });
 
 describe('staff moves are told to the visitor, in their language', () => {
