@@ -1,6 +1,6 @@
 import type { Deps } from '../deps';
 import type { Conversation } from '../domain/conversation';
-import type { Packet } from '../domain/packet';
+import type { Packet, PresenceStatus } from '../domain/packet';
 import { displayName, type StaffUser } from '../domain/staff-user';
 import { queueOrder, slaState } from '../domain/sla';
 import { AppError } from '../http/errors';
@@ -248,9 +248,9 @@ export function createOperatorService(deps: Deps) {
     return after;
   }
 
-  async function setPresence(staff: Staff, online: boolean) {
-    await collections.presence.put(staff.id, { online, lastSeen: clock.now() });
-    await publishToOperators(deps, 'presence', { operatorId: staff.id, online });
+  async function setPresence(staff: Staff, online: boolean, status: PresenceStatus = online ? 'online' : 'offline') {
+    await collections.presence.put(staff.id, { online, status, lastSeen: clock.now() });
+    await publishToOperators(deps, 'presence', { operatorId: staff.id, online, status });
   }
 
   /**

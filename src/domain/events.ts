@@ -46,7 +46,7 @@ export const operatorEventSchema = z
     z.object({ type: z.literal('resolved'), data: z.object({ conversationId, by: z.string() }) }),
     z.object({ type: z.literal('released'), data: z.object({ conversationId, by: z.string() }) }),
     z.object({ type: z.literal('reopened'), data: z.object({ conversationId }) }),
-    z.object({ type: z.literal('presence'), data: z.object({ operatorId: z.string(), online: z.boolean() }) }),
+    z.object({ type: z.literal('presence'), data: z.object({ operatorId: z.string(), online: z.boolean(), status: z.enum(['online', 'away', 'offline']).optional() }) }),
     z.object({ type: z.literal('callback'), data: z.object({ conversationId }) }),
     z.object({ type: z.literal('callback_done'), data: z.object({ conversationId, by: z.string() }) }),
     z.object({ type: z.literal('rated'), data: z.object({ conversationId, score: z.number() }) }),

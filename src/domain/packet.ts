@@ -46,7 +46,10 @@ export type QueueEntry = z.infer<typeof queueEntrySchema>;
 export const assignmentSchema = z.object({ operatorId: z.string(), since: z.number() });
 
 /** An operator's presence, refreshed by the console's heartbeat. */
-export const presenceSchema = z.object({ online: z.boolean(), lastSeen: z.number() });
+export const presenceStatusSchema = z.enum(['online', 'away', 'offline']);
+export type PresenceStatus = z.infer<typeof presenceStatusSchema>;
+/** `online` is true only for "online": an operator who is away is neither promised to visitors nor assigned. */
+export const presenceSchema = z.object({ online: z.boolean(), status: presenceStatusSchema.optional(), lastSeen: z.number() });
 
 /** A contact left while nobody was online: a callback to make. */
 export const contactSchema = z.object({
