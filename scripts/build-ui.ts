@@ -14,6 +14,7 @@ const out = join(root, 'src/generated/ui-assets.ts');
 export const UI_ENTRIES: Record<string, string> = {
   '/widget.js': 'src/ui/widget/index.tsx',
   '/demo.js': 'src/ui/demo/demo.ts',
+  '/console.js': 'src/ui/console/index.tsx',
 };
 
 async function bundle(entry: string): Promise<string> {
