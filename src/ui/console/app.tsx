@@ -131,7 +131,8 @@ function Chats({ ctl, t }: { ctl: Console; t: T }) {
       <div class="tabs" role="group" aria-label={t('chats')}>
         {ctl.tabs.value.map((id, i) => {
           const chat = chats[id];
-          const label = chat?.conv?.packet?.summary.slice(0, 24) || `#${i + 1}`;
+          const summary = chat?.conv?.packet?.summary ?? '';
+          const label = summary ? (summary.length > 32 ? `${summary.slice(0, 32)}…` : summary) : `#${i + 1}`;
           const unread = ctl.unread.value[id] ?? 0;
           return (
             <span key={id} class={`tab${id === active ? ' active' : ''}`}>

@@ -118,7 +118,7 @@ function Composer({ ctl, t, id, chat, conv, mine }: { ctl: Console; t: T; id: st
   };
   return (
     <div class={`composer${note ? ' composer-note' : ''}`}>
-      <div class="mode" role="group" aria-label={t('reply')}>
+      <div class="mode" role="group" aria-label={`${t('reply')} / ${t('note')}`}>
         <button type="button" aria-pressed={!note} onClick={() => note && ctl.toggleMode(id)}>{t('reply')}</button>
         <button type="button" aria-pressed={note} onClick={() => !note && ctl.toggleMode(id)}>{t('note')}</button>
       </div>
