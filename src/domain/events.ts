@@ -51,6 +51,8 @@ export const operatorEventSchema = z
     z.object({ type: z.literal('callback_done'), data: z.object({ conversationId, by: z.string() }) }),
     z.object({ type: z.literal('rated'), data: z.object({ conversationId, score: z.number() }) }),
     z.object({ type: z.literal('typing'), data: z.object({ conversationId, who: z.literal('visitor') }) }),
+    /** An operator marked a bot answer as wrong (the reports count these). */
+    z.object({ type: z.literal('answer_flagged'), data: z.object({ conversationId, messageId: z.string(), by: z.string() }) }),
   ])
   .meta({ id: 'OperatorEvent' });
 export type OperatorEvent = z.infer<typeof operatorEventSchema>;

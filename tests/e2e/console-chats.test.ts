@@ -116,6 +116,12 @@ describe('the operator console with several chats', { timeout: 150_000 }, () => 
     await op.page.getByLabel('Reply', { exact: true }).press('Enter');
     await log.getByText('One more public line').waitFor();
     expect(await log.getByText('check the warehouse').count()).toBe(0);
+    // A bot answer flagged as wrong, with a note: stored, said in place.
+    const botLine = transcript(op.page).locator('.msg-bot').first();
+    await botLine.getByRole('button', { name: 'Flag as wrong' }).click();
+    await botLine.getByLabel('What was wrong?').fill('Greeting promised too much');
+    await botLine.getByRole('button', { name: 'Flag', exact: true }).click();
+    await botLine.getByText('Flagged as wrong, for the reports.').waitFor();
     await visitor.page.reload();
     await visitor.page.getByRole('button', { name: 'Chat with us' }).click().catch(() => undefined);
     await visitor.page.getByRole('log', { name: 'Messages' }).getByText('One more public line').waitFor();

@@ -5,6 +5,8 @@ import { createUpstashStore } from '../../src/store/upstash/upstash-store';
 import { startUpstashBridge, type UpstashBridge } from '../helpers/upstash-bridge';
 import { ALWAYS_OPEN, answeringBot, auth, makeTestApp, postText, startConversation, type TestApp } from '../helpers/app';
 import { makeStaff, staffHeaders } from '../helpers/staff';
+import { answerFlags } from '../../src/conversation/answer-flags';
+import { OPERATOR_STREAM } from '../../src/conversation/streams';
 
 // The console's lists and "away" presence, on both stores (Upstash over a real Redis).
 let bridge: UpstashBridge | undefined;
@@ -88,6 +90,33 @@ for (const [kind, freshStore] of Object.entries(stores)) {
       expect((await get(app, '/api/operator/operators', op.token)).body.items).toContainEqual(expect.objectContaining({ id: op.id, status: 'online' }));
       expect((await handedOff(app, 'I want a human')).handoff.availability.kind).toBe('wait');
       expect((await presence(app, op.token, {})).status).toBe(400);
+    });
+  });
+}
+
+for (const [kind, freshStore] of Object.entries(stores)) {
+  describe(`flagging a bot answer on the ${kind} store`, () => {
+    it('stores the flag with its note and cited sources, tells operators, and refuses what is not a bot answer', async () => {
+      const { app, deps } = makeTestApp({ BUSINESS_HOURS: ALWAYS_OPEN }, { bot: answeringBot, store: freshStore() });
+      const op = await makeStaff(deps, 'operator');
+      const convo = await startConversation(app, { lang: 'en' });
+      await postText(app, convo, 'How much is delivery?');
+      const view = (await get(app, `/api/operator/conversations/${convo.id}`, op.token)).body as { messages: { id: string; role: string }[] };
+      const bot = view.messages.filter((m) => m.role === 'bot').at(-1)!;
+      const visitor = view.messages.find((m) => m.role === 'visitor')!;
+      const flag = (messageId: string, body: unknown) =>
+        app.request(`/api/operator/conversations/${convo.id}/messages/${messageId}/flag`, { method: 'POST', headers: staffHeaders(op.token), body: JSON.stringify(body) });
+
+      const res = await flag(bot.id, { note: 'Delivery is free over 3000' });
+      expect(res.status).toBe(201);
+      expect(await res.json()).toMatchObject({ conversationId: convo.id, messageId: bot.id, note: 'Delivery is free over 3000', by: op.id });
+      expect(await answerFlags(deps).get(`${convo.id}:${bot.id}`)).toMatchObject({ note: 'Delivery is free over 3000' });
+      const events = await deps.store.events.after(OPERATOR_STREAM, 0, 1000);
+      expect(events.some((e) => e.type === 'answer_flagged' && (e.data as { messageId: string }).messageId === bot.id)).toBe(true);
+
+      expect((await flag(visitor.id, { note: 'x' })).status).toBe(400);
+      expect((await flag('nope', { note: 'x' })).status).toBe(404);
+      expect((await flag(bot.id, { note: '  ' })).status).toBe(400);
     });
   });
 }

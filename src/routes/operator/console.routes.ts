@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { langSchema } from '../../domain/conversation';
-import { errorResponses, jsonResponse } from '../../http/router';
+import { errorResponses, jsonBody, jsonResponse } from '../../http/router';
 import { requireStaff } from '../../http/staff-auth';
 
 // The lists the operator console needs beside the queue.
@@ -58,4 +58,24 @@ export const listOperators = createRoute({
   middleware: operator,
   summary: 'Operators with presence (online / away / offline), load and capacity: for transfers and the header',
   responses: { 200: jsonResponse(z.object({ items: z.array(operatorPresenceSchema) }), 'The operators'), ...errorResponses(401, 403, 503) },
+});
+
+export const flagParams = z.object({
+  id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }),
+  messageId: z.string().min(1).max(100).openapi({ param: { name: 'messageId', in: 'path' } }),
+});
+export const flagBody = z.object({ note: z.string().trim().min(1, 'say what was wrong').max(2000) }).strict().openapi('AnswerFlagInput');
+export const answerFlagViewSchema = z
+  .object({ conversationId: z.string(), messageId: z.string(), note: z.string(), by: z.string(), createdAt: z.number(), sources: z.array(z.string()) })
+  .openapi('AnswerFlag');
+
+export const flagAnswer = createRoute({
+  method: 'post',
+  path: '/api/operator/conversations/{id}/messages/{messageId}/flag',
+  tags,
+  security,
+  middleware: operator,
+  summary: 'Flag a bot answer as wrong, with a note (stored for the reports; an `answer_flagged` event)',
+  request: { params: flagParams, body: jsonBody(flagBody) },
+  responses: { 201: jsonResponse(answerFlagViewSchema, 'The stored flag'), ...errorResponses(400, 401, 403, 404, 503) },
 });

@@ -34,6 +34,8 @@ export function consoleApi(base: string, token: () => string) {
     resolve: (id: string, resolution?: string) => call<unknown>(`${on(id)}/resolve`, { body: resolution ? { resolution } : {} }),
     transfer: (id: string, body: z.input<typeof transferBody>) => call<unknown>(`${on(id)}/transfer`, { body }),
     send: (id: string, text: string, internal: boolean) => call<Message>(`${on(id)}/messages`, { body: { text, internal } }),
+    flag: (id: string, messageId: string, note: string) =>
+      call<unknown>(`${on(id)}/messages/${encodeURIComponent(messageId)}/flag`, { body: { note } }),
     typing: (id: string) => call<void>(`${on(id)}/typing`, { method: 'POST' }),
     presence: (status: PresenceStatus) => call<{ status: PresenceStatus }>('/api/operator/presence', { body: { status } }),
     searchKb: (q: string, lang: string) => call<{ articles: Article[] }>(`/api/kb/articles?${new URLSearchParams({ q, lang })}`),

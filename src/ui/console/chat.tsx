@@ -27,7 +27,7 @@ export function ChatView({ ctl, t, id, chat }: { ctl: Console; t: T; id: string;
         <Actions ctl={ctl} t={t} conv={conv} mine={mineNow} />
       </div>
       {conv.packet && <PacketView ctl={ctl} t={t} id={id} packet={conv.packet} />}
-      <Transcript t={t} messages={conv.messages} />
+      <Transcript ctl={ctl} t={t} id={id} messages={conv.messages} />
       {chat.visitorTyping && <p class="muted" aria-live="polite">{t('visitorTyping')}</p>}
       <Composer ctl={ctl} t={t} id={id} chat={chat} conv={conv} mine={mineNow} />
     </section>
@@ -85,7 +85,7 @@ function PacketView({ ctl, t, id, packet }: { ctl: Console; t: T; id: string; pa
 
 const ROLE_LABEL: Record<Message['role'], StringKey> = { visitor: 'visitor', bot: 'bot', operator: 'operatorRole', system: 'system', note: 'note' };
 
-function Transcript({ t, messages }: { t: T; messages: Message[] }) {
+function Transcript({ ctl, t, id, messages }: { ctl: Console; t: T; id: string; messages: Message[] }) {
   return (
     <ol class="transcript" aria-label={t('transcript')} aria-live="polite">
       {messages.map((m) => (
@@ -97,9 +97,39 @@ function Transcript({ t, messages }: { t: T; messages: Message[] }) {
               {t('sources')}: {m.sources.map((s) => s.title).join(', ')}
             </p>
           )}
+          {m.role === 'bot' && <FlagAnswer ctl={ctl} t={t} id={id} messageId={m.id} />}
         </li>
       ))}
     </ol>
+  );
+}
+
+/** "This answer was wrong", with a note: stored for the reports. */
+function FlagAnswer({ ctl, t, id, messageId }: { ctl: Console; t: T; id: string; messageId: string }) {
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [done, setDone] = useState(false);
+  if (done) return <p class="muted">{t('flagged')}</p>;
+  if (!open) return <button type="button" class="link" onClick={() => setOpen(true)}>{t('flag')}</button>;
+  return (
+    <form
+      class="flag"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        try {
+          await ctl.api.flag(id, messageId, note.trim());
+          setDone(true);
+        } catch (error) {
+          ctl.patchChat(id, { problem: ctl.failed(error) });
+        }
+      }}
+    >
+      <label>
+        {t('flagNote')}
+        <input required value={note} onInput={(e) => setNote((e.target as HTMLInputElement).value)} />
+      </label>
+      <button type="submit" disabled={!note.trim()}>{t('flagSend')}</button>
+    </form>
   );
 }
 

@@ -21,7 +21,7 @@ export interface Chat {
   visitorTyping: boolean;
 }
 
-const OPERATOR_TYPES: OperatorEvent['type'][] = ['message', 'handoff', 'claimed', 'transferred', 'resolved', 'released', 'reopened', 'presence', 'callback', 'callback_done', 'rated', 'typing'];
+const OPERATOR_TYPES: OperatorEvent['type'][] = ['message', 'handoff', 'claimed', 'transferred', 'resolved', 'released', 'reopened', 'presence', 'callback', 'callback_done', 'rated', 'typing', 'answer_flagged'];
 
 /** The console's state and moves; the view (app.tsx) only reads signals and calls these. */
 export function createConsole(opts: { base: string; locale: Locale; t: (k: StringKey) => string }) {

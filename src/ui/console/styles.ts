@@ -62,6 +62,8 @@ label{display:inline-flex;flex-direction:column;gap:2px;font-size:12px;color:#3c
 .composer-note{background:#fffbe3;border-color:#d9b400}
 .mode{display:flex;gap:4px}.mode [aria-pressed=true]{background:#1d2330;color:#fff}
 .draft{width:100%;resize:vertical}
+.link{border:0;background:none;color:#1f5fbf;text-decoration:underline;padding:0;font-size:12px}
+.flag{display:flex;gap:6px;align-items:flex-end}
 .kb-results{list-style:none;margin:0;padding:0}.kb-results li{display:flex;justify-content:space-between;gap:8px;padding:2px 0}
 .overlay{position:fixed;inset:0;background:#0006;display:flex;align-items:center;justify-content:center}
 .dialog{background:#fff;border-radius:10px;padding:16px 24px;min-width:300px}
