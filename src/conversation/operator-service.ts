@@ -1,6 +1,6 @@
 import type { Deps } from '../deps';
 import type { Conversation, Message } from '../domain/conversation';
-import type { Packet } from '../domain/packet';
+import type { Packet, PresenceStatus } from '../domain/packet';
 import { displayName, type StaffUser } from '../domain/staff-user';
 import { packetSchema } from '../domain/packet';
 import { slaState } from '../domain/sla';
@@ -243,9 +243,9 @@ export function createOperatorService(deps: Deps) {
     await postNotice(deps, conversation.id, { role: 'system', text: staffMoveNotice(move, lang) });
   }
 
-  async function setPresence(staff: Staff, online: boolean) {
-    await collections.presence.put(staff.id, { online, lastSeen: clock.now() });
-    await publishToOperators(deps, 'presence', { operatorId: staff.id, online });
+  async function setPresence(staff: Staff, online: boolean, status: PresenceStatus = online ? 'online' : 'offline') {
+    await collections.presence.put(staff.id, { online, status, lastSeen: clock.now() });
+    await publishToOperators(deps, 'presence', { operatorId: staff.id, online, status });
   }
 
   /**

@@ -46,11 +46,13 @@ export const operatorEventSchema = z
     z.object({ type: z.literal('resolved'), data: z.object({ conversationId, by: z.string() }) }),
     z.object({ type: z.literal('released'), data: z.object({ conversationId, by: z.string() }) }),
     z.object({ type: z.literal('reopened'), data: z.object({ conversationId }) }),
-    z.object({ type: z.literal('presence'), data: z.object({ operatorId: z.string(), online: z.boolean() }) }),
+    z.object({ type: z.literal('presence'), data: z.object({ operatorId: z.string(), online: z.boolean(), status: z.enum(['online', 'away', 'offline']).optional() }) }),
     z.object({ type: z.literal('callback'), data: z.object({ conversationId }) }),
     z.object({ type: z.literal('callback_done'), data: z.object({ conversationId, by: z.string() }) }),
     z.object({ type: z.literal('rated'), data: z.object({ conversationId, score: z.number() }) }),
     z.object({ type: z.literal('typing'), data: z.object({ conversationId, who: z.literal('visitor') }) }),
+    /** An operator marked a bot answer as wrong (the reports count these). */
+    z.object({ type: z.literal('answer_flagged'), data: z.object({ conversationId, messageId: z.string(), by: z.string() }) }),
   ])
   .meta({ id: 'OperatorEvent' });
 export type OperatorEvent = z.infer<typeof operatorEventSchema>;

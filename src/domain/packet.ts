@@ -43,7 +43,10 @@ export const queueEntrySchema = z.object({
 export type QueueEntry = z.infer<typeof queueEntrySchema>;
 
 /** An operator's presence, refreshed by the console's heartbeat. */
-export const presenceSchema = z.object({ online: z.boolean(), lastSeen: z.number() });
+export const presenceStatusSchema = z.enum(['online', 'away', 'offline']);
+export type PresenceStatus = z.infer<typeof presenceStatusSchema>;
+/** `online` is true only for "online": an operator who is away is neither promised to visitors nor assigned. */
+export const presenceSchema = z.object({ online: z.boolean(), status: presenceStatusSchema.optional(), lastSeen: z.number() });
 
 /** A contact left while nobody was online: a callback to make. */
 export const contactSchema = z.object({

@@ -93,6 +93,8 @@ export interface QueueRepo {
   place(conversationId: string, now: number): Promise<{ entry: QueueEntry; ahead: number; breached: boolean } | null>;
   /** How many conversations each operator holds, in the order asked. */
   held(operatorIds: string[]): Promise<number[]>;
+  /** The conversations an operator holds, or (no operator) every conversation someone holds. */
+  holding(operatorId?: string): Promise<string[]>;
 }
 
 export type AppendResult =

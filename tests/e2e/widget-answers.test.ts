@@ -21,7 +21,8 @@ afterAll(async () => {
 });
 
 async function newPage(path = '/?lang=en', viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport });
+  // Reduced motion: the panel opens without its slide, so what is measured is at rest.
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(server.url + path);

@@ -21,7 +21,9 @@ export const listArticles = createRoute({
   method: 'get',
   path: '/api/kb/articles',
   ...forEditors,
-  summary: 'List the articles',
+  // Operators read too: the console inserts answers from the KB into the reply box.
+  middleware: requireStaff('any'),
+  summary: 'List the articles (any staff member; `q` searches titles, questions and tags)',
   description: 'The effective knowledge base: the files with the changes made here layered over them. Filters combine.',
   request: { query: listArticlesQuery },
   responses: {

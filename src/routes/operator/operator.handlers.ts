@@ -52,9 +52,10 @@ export const onMessage: RouteHandler<typeof routes.postOperatorMessage, HonoEnv>
   c.json(await service(c).reply(c.req.valid('param').id, c.get('staff'), c.req.valid('json')), 201);
 
 export const onPresence: RouteHandler<typeof routes.postPresence, HonoEnv> = async (c) => {
-  const { online } = c.req.valid('json');
-  await service(c).setPresence(c.get('staff'), online);
-  return c.json({ online }, 200);
+  const body = c.req.valid('json');
+  const status = body.status ?? (body.online ? 'online' : 'offline');
+  await service(c).setPresence(c.get('staff'), status === 'online', status);
+  return c.json({ online: status === 'online', status }, 200);
 };
 
 export const onEvents: RouteHandler<typeof routes.operatorEvents, HonoEnv> = async (c) => {

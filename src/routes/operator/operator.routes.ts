@@ -87,9 +87,9 @@ export const postPresence = createRoute({
   tags,
   security,
   middleware: operator,
-  summary: 'Go online or offline; the console repeats it as a heartbeat while open',
+  summary: 'Go online, away or offline; the console repeats it as a heartbeat while open',
   request: { body: jsonBody(presenceBody) },
-  responses: { 200: jsonResponse(z.object({ online: z.boolean() }), 'Presence stored'), ...errorResponses(400, 401, 403, 503) },
+  responses: { 200: jsonResponse(z.object({ online: z.boolean(), status: z.enum(['online', 'away', 'offline']) }), 'Presence stored'), ...errorResponses(400, 401, 403, 503) },
 });
 
 export const operatorEvents = createRoute({

@@ -27,7 +27,14 @@ export const transferBody = z
   .openapi('Transfer');
 
 export const resolveBody = z.object({ resolution: text().trim().max(2000).optional() }).strict().openapi('Resolve');
-export const presenceBody = z.object({ online: z.boolean() }).strict().openapi('Presence');
+export const presenceBody = z
+  .object({
+    online: z.boolean().optional(),
+    status: z.enum(['online', 'away', 'offline']).optional().openapi({ description: 'Away: signed in, but neither promised to visitors nor assigned' }),
+  })
+  .strict()
+  .refine((b) => b.online !== undefined || b.status !== undefined, { message: 'give online or status' })
+  .openapi('Presence');
 
 const slaSchema = z.object({ dueAt: z.number(), remainingMs: z.number(), breached: z.boolean(), replied: z.boolean() });
 

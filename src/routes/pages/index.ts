@@ -3,6 +3,8 @@ import { UI_ASSETS } from '../../generated/ui-assets';
 import type { HonoEnv } from '../../http/hono-env';
 import { pickLocale } from '../../ui/shared/i18n';
 import { DOCS_CSS, DOCS_PAGE } from './docs-page';
+import { CONSOLE_CSS } from '../../ui/console/styles';
+import { consolePage } from './console-page';
 import { SHOP_CSS, shopPage } from './shop-page';
 
 /**
@@ -21,6 +23,9 @@ export const PAGE_CSP = [
   "form-action 'self'",
   "frame-ancestors 'self'",
 ].join('; ');
+
+/** Staff pages are never framed: a framing site could trick an operator into clicks. */
+export const STAFF_PAGE_CSP = PAGE_CSP.replace("frame-ancestors 'self'", "frame-ancestors 'none'");
 
 /** The bundles built by scripts/build-ui.ts, with an ETag so a returning browser gets a 304. */
 function asset(c: Context<HonoEnv>, path: string, type: string) {
@@ -47,6 +52,19 @@ export const pageRoutes = new Hono<HonoEnv>()
   .get('/docs', (c) => {
     c.header('Content-Security-Policy', PAGE_CSP);
     return c.html(DOCS_PAGE);
+  })
+  .get('/console.js', (c) => asset(c, '/console.js', 'text/javascript; charset=utf-8'))
+  .get('/console.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.body(CONSOLE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  })
+  .get('/console', (c) => {
+    const lang = pickLocale(c.req.query('lang'), c.req.header('accept-language'));
+    c.header('Content-Security-Policy', STAFF_PAGE_CSP);
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Vary', 'Accept-Language');
+    return c.html(consolePage(lang));
   })
   .get('/', (c) => {
     const lang = pickLocale(c.req.query('lang'), c.req.header('accept-language'));

@@ -118,6 +118,7 @@ export class MemoryConversations implements ConversationRepo {
       },
       place: async (id, now) => this.index.place(id, now),
       held: async (operatorIds) => operatorIds.map((operatorId) => this.index.heldBy(operatorId)),
+      holding: async (operatorId) => this.index.holding(operatorId),
     };
   }
 

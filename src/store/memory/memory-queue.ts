@@ -70,6 +70,10 @@ export class MemoryQueueIndex {
     return this.held.get(operatorId)?.size ?? 0;
   }
 
+  holding(operatorId?: string): string[] {
+    return operatorId === undefined ? [...this.holder.keys()] : [...(this.held.get(operatorId) ?? [])];
+  }
+
   assign(id: string, operatorId: string): void {
     this.unassign(id);
     let set = this.held.get(operatorId);

@@ -89,6 +89,8 @@ export function createUpstashMoves({ redis, keys, guard }: UpstashContext) {
       return { entry: queueEntrySchema.parse(JSON.parse(String(out[0]))), ahead: Number(out[1]), breached: Number(out[2]) === 1 };
     },
     held: (operatorIds) => Promise.all(operatorIds.map((operatorId) => guard('read load', () => redis.scard(keys.held(operatorId))))),
+    holding: (operatorId) =>
+      guard('read holders', () => (operatorId === undefined ? redis.hkeys(keys.holders()) : redis.smembers(keys.held(operatorId)))),
   };
 
   return { move, snapshot, queue: queueRepo };
