@@ -5,6 +5,8 @@ import type { HonoEnv } from '../../http/hono-env';
 import { zodProblems } from '../../kb/validate';
 import { asFieldProblems, onCreate, onDelete, onGet, onList, onReplace } from './kb.handlers';
 import { createArticle, deleteArticle, getArticle, listArticles, replaceArticle } from './kb.routes';
+import { onAddCase, onCheck, onListRegression, onRemoveCase, onRevert } from './kb-editor.handlers';
+import { addRegressionCase, checkChange, listRegression, removeRegressionCase, revertArticle } from './kb-editor.routes';
 import { onTry, tryQuestion } from './kb-try';
 
 /**
@@ -30,4 +32,9 @@ export const kbRoutes = router
   .openapi(getArticle, onGet)
   .openapi(replaceArticle, onReplace)
   .openapi(deleteArticle, onDelete)
-  .openapi(tryQuestion, onTry);
+  .openapi(tryQuestion, onTry)
+  .openapi(revertArticle, onRevert)
+  .openapi(checkChange, onCheck)
+  .openapi(listRegression, onListRegression)
+  .openapi(addRegressionCase, onAddCase)
+  .openapi(removeRegressionCase, onRemoveCase);
