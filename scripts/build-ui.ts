@@ -15,6 +15,7 @@ export const UI_ENTRIES: Record<string, string> = {
   '/widget.js': 'src/ui/widget/index.tsx',
   '/demo.js': 'src/ui/demo/demo.ts',
   '/docs.js': 'src/ui/docs/index.ts',
+  '/editor.js': 'src/ui/editor/index.tsx',
 };
 
 async function bundle(entry: string): Promise<string> {
