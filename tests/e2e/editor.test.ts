@@ -53,7 +53,16 @@ const form = (page: Page) => page.locator('form.article');
 
 describe('the knowledge-base editor', { timeout: 180_000 }, () => {
   it('lists RU and EN side by side with a missing translation marked, and passes axe', async () => {
+    const { token } = await (await fetch(one.url + '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })).json();
+    const created = await fetch(one.url + '/api/kb/articles', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ id: 'gift-wrapping.en', title: 'Gift wrapping', lang: 'en', questions: ['can you gift wrap my order'], answer: 'Yes, for 199 ₽.' }),
+    });
+    expect(created.status).toBe(201);
     const { page, errors } = await signedIn();
+    const lonely = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'gift-wrapping', exact: true }) });
+    expect(await lonely.textContent()).toContain('No translation');
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'delivery-cost', exact: true }) });
     expect(await row.textContent()).toContain('How much does delivery cost?');
     expect(await row.textContent()).toContain('Сколько стоит доставка');
@@ -86,6 +95,18 @@ describe('the knowledge-base editor', { timeout: 180_000 }, () => {
     expect(await visitorAsks(one, 'how much does delivery cost')).toContain('Delivery is **free** from today.');
     expect(await visitorAsks(two, 'how much does delivery cost')).toContain('Delivery is **free** from today.');
     expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+
+    // The widget shows the same answer with the markup as text.
+    const shop = await page.context().newPage();
+    await shop.goto(one.url + '/?lang=en');
+    await shop.getByRole('button', { name: 'Chat with us' }).click();
+    await shop.getByLabel('Your message').fill('how much does delivery cost');
+    await shop.getByLabel('Your message').press('Enter');
+    const log = shop.getByRole('log', { name: 'Messages' });
+    await expect.poll(() => log.textContent(), { timeout: 20_000 }).toContain('<script>window.pwned=1</script>');
+    expect(await log.locator('script, img').count()).toBe(0);
+    expect(await shop.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+    await shop.close();
 
     // Revert brings the file's answer back, for visitors too.
     await form(page).getByRole('button', { name: 'Revert to the file version' }).click();

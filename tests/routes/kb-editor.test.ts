@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/kb/loader';
 import { makeKbApp } from '../helpers/kb-app';
 import { makeStaff, staffHeaders } from '../helpers/staff';
 
@@ -60,5 +61,18 @@ describe('the editor routes', () => {
     const body = await (await call('/api/kb/try', 'POST', { text: 'how much does delivery cost', lang: 'en' })).json();
     expect(body.matches[0].matchedWords).toContain('delivery');
     expect(body.threshold).toBeGreaterThan(0);
+  });
+
+  it('exports stored edits as Markdown files the loader reads back, and lists deletions', async () => {
+    const { call } = await editorApp();
+    const file = await (await call('/api/kb/articles/gift-cards.en')).json();
+    await call('/api/kb/articles/gift-cards.en', 'PUT', { ...file, answer: 'Gift cards are *back*.' });
+    await call('/api/kb/articles/price-match.en', 'DELETE');
+    const body = await (await call('/api/kb/export')).json();
+    expect(body.files).toHaveLength(1);
+    expect(body.files[0].path).toBe('en/gift-cards.md');
+    const parsed = loadKnowledgeBase([{ path: body.files[0].path, text: body.files[0].text }]);
+    expect(parsed.articles[0]).toMatchObject({ id: 'gift-cards.en', answer: 'Gift cards are *back*.', questions: file.questions });
+    expect(body.deleted.map((d: { id: string }) => d.id)).toEqual(['price-match.en']);
   });
 });

@@ -7,6 +7,7 @@ import { asFieldProblems, onCreate, onDelete, onGet, onList, onReplace } from '.
 import { createArticle, deleteArticle, getArticle, listArticles, replaceArticle } from './kb.routes';
 import { onAddCase, onCheck, onListRegression, onRemoveCase, onRevert } from './kb-editor.handlers';
 import { addRegressionCase, checkChange, listRegression, removeRegressionCase, revertArticle } from './kb-editor.routes';
+import { exportEdits, onExport } from './kb-export';
 import { onTry, tryQuestion } from './kb-try';
 
 /**
@@ -37,4 +38,5 @@ export const kbRoutes = router
   .openapi(checkChange, onCheck)
   .openapi(listRegression, onListRegression)
   .openapi(addRegressionCase, onAddCase)
-  .openapi(removeRegressionCase, onRemoveCase);
+  .openapi(removeRegressionCase, onRemoveCase)
+  .openapi(exportEdits, onExport);
