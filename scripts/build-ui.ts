@@ -16,6 +16,7 @@ export const UI_ENTRIES: Record<string, string> = {
   '/demo.js': 'src/ui/demo/demo.ts',
   '/docs.js': 'src/ui/docs/index.ts',
   '/console.js': 'src/ui/console/index.tsx',
+  '/editor.js': 'src/ui/editor/index.tsx',
 };
 
 async function bundle(entry: string): Promise<string> {

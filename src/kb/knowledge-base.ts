@@ -55,6 +55,12 @@ export interface KnowledgeBase {
   save(input: ArticleInput, by: string, mode?: KbSaveMode): Promise<KbSaveResult>;
   /** Hide (file article) or drop (created article); false when no such effective article. */
   remove(id: string, by: string): Promise<boolean>;
+  /**
+   * Drop the stored edit of a file article (a change or a deletion), so its file version is in
+   * effect again. Refused when that version now breaks a rule (another article took one of its
+   * questions since); `missing` when there is no file version or no edit to drop.
+   */
+  revert(id: string): Promise<KbSaveResult>;
   /** Problems of the file baseline at load. */
   readonly problems: KbProblem[];
   /** Stored edits skipped because they no longer parse (ids), from the latest reload. */
@@ -269,6 +275,17 @@ export async function createKnowledgeBase(opts: KnowledgeBaseOptions): Promise<K
           await commit(id, undefined, () => stored.delete(id));
         }
         return true;
+      });
+    },
+    revert(id) {
+      return serially(async (): Promise<KbSaveResult> => {
+        await sync(true);
+        const file = baseline.get(id);
+        if (!file || !edits.has(id)) return { ok: false, problems: [], conflict: 'missing' };
+        const problems = validateArticle(file, [...effective.values()].filter((a) => a.id !== id));
+        if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
+        await commit(id, undefined, () => stored.delete(id));
+        return { ok: true, article: file, created: false, warnings: problems };
       });
     },
     problems: loaded.problems,

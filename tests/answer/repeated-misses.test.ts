@@ -27,6 +27,7 @@ const unsureKb = {
   refresh: async () => {},
   save: async () => ({ ok: false as const, problems: [] }),
   remove: async () => false,
+  revert: async () => ({ ok: false as const, problems: [] }),
   problems: [],
   skippedEdits: [],
   size: 1,

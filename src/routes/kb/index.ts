@@ -6,6 +6,9 @@ import { zodProblems } from '../../kb/validate';
 import { asFieldProblems, onCreate, onDelete, onGet, onList, onReplace } from './kb.handlers';
 import { createArticle, deleteArticle, getArticle, listArticles, replaceArticle } from './kb.routes';
 import { getTraffic, onTraffic } from './kb-traffic';
+import { onAddCase, onCheck, onListRegression, onRemoveCase, onRevert } from './kb-editor.handlers';
+import { addRegressionCase, checkChange, listRegression, removeRegressionCase, revertArticle } from './kb-editor.routes';
+import { exportEdits, onExport } from './kb-export';
 import { onTry, tryQuestion } from './kb-try';
 
 /**
@@ -32,4 +35,10 @@ export const kbRoutes = router
   .openapi(replaceArticle, onReplace)
   .openapi(deleteArticle, onDelete)
   .openapi(tryQuestion, onTry)
-  .openapi(getTraffic, onTraffic);
+  .openapi(getTraffic, onTraffic)
+  .openapi(revertArticle, onRevert)
+  .openapi(checkChange, onCheck)
+  .openapi(listRegression, onListRegression)
+  .openapi(addRegressionCase, onAddCase)
+  .openapi(removeRegressionCase, onRemoveCase)
+  .openapi(exportEdits, onExport);

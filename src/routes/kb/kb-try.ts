@@ -7,6 +7,7 @@ import type { HonoEnv } from '../../http/hono-env';
 import { errorResponses, jsonBody, jsonResponse } from '../../http/router';
 import { text } from '../../security/text';
 import { forEditors } from './kb.routes';
+import { matchedWords } from './matched-words';
 
 const tryBody = z
   .object({
@@ -21,7 +22,16 @@ const tryBody = z
 const tryResult = z
   .object({
     lang: langSchema,
-    matches: z.array(z.object({ id: z.string(), title: z.string(), lang: z.string(), topic: z.string(), score: z.number() })),
+    matches: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        lang: z.string(),
+        topic: z.string(),
+        score: z.number(),
+        matchedWords: z.array(z.string()).describe('Words of the question whose stem is in the article’s title or questions'),
+      }),
+    ),
     confidence: z.number(),
     threshold: z.number(),
     ambiguous: z.boolean(),
@@ -61,7 +71,14 @@ export const onTry: RouteHandler<typeof tryQuestion, HonoEnv> = async (c) => {
   return c.json(
     {
       lang,
-      matches: search.matches.map((m) => ({ id: m.article.id, title: m.article.title, lang: m.article.lang, topic: m.article.topic, score: m.score })),
+      matches: search.matches.map((m) => ({
+        id: m.article.id,
+        title: m.article.title,
+        lang: m.article.lang,
+        topic: m.article.topic,
+        score: m.score,
+        matchedWords: matchedWords(input.text, m.article),
+      })),
       confidence: search.confidence,
       threshold: search.threshold,
       ambiguous: search.ambiguous,

@@ -8,7 +8,7 @@ import type { HonoEnv } from '../../http/hono-env';
 import type { createArticle, deleteArticle, getArticle, listArticles, replaceArticle } from './kb.routes';
 
 /** The instance's knowledge base, brought up to date with edits made on other instances. */
-async function knowledgeBase(c: Context<HonoEnv>): Promise<KnowledgeBase> {
+export async function knowledgeBase(c: Context<HonoEnv>): Promise<KnowledgeBase> {
   const kb = c.get('deps').kb;
   if (!kb) throw new AppError('not_found', 'No knowledge base configured');
   await kb.refresh();
@@ -21,7 +21,7 @@ function found(kb: KnowledgeBase, id: string): Article {
   return article;
 }
 
-function view(kb: KnowledgeBase, article: Article) {
+export function view(kb: KnowledgeBase, article: Article) {
   const origin = kb.origin(article.id) ?? { source: 'file' as const };
   return {
     ...article,
@@ -35,7 +35,7 @@ function view(kb: KnowledgeBase, article: Article) {
 export const asFieldProblems = (problems: readonly KbProblem[]) =>
   problems.map((p) => ({ ...(p.field === undefined ? {} : { field: p.field }), message: p.message, severity: p.severity }));
 
-function refused(problems: readonly KbProblem[]): AppError {
+export function refused(problems: readonly KbProblem[]): AppError {
   const first = problems.find((p) => p.severity === 'error') ?? problems[0];
   const where = first?.field ? `${first.field}: ` : '';
   return new AppError('validation_error', `The article breaks a knowledge-base rule: ${where}${first?.message ?? 'invalid'}`, {

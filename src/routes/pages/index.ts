@@ -5,6 +5,7 @@ import { pickLocale } from '../../ui/shared/i18n';
 import { DOCS_CSS, DOCS_PAGE } from './docs-page';
 import { CONSOLE_CSS } from '../../ui/console/styles';
 import { consolePage } from './console-page';
+import { EDITOR_CSS, EDITOR_PAGE } from './editor-page';
 import { SHOP_CSS, shopPage } from './shop-page';
 
 /**
@@ -49,6 +50,13 @@ export const pageRoutes = new Hono<HonoEnv>()
   .get('/docs.js', (c) => asset(c, '/docs.js', 'text/javascript; charset=utf-8'))
   .get('/demo.css', (c) => stylesheet(c, SHOP_CSS))
   .get('/docs.css', (c) => stylesheet(c, DOCS_CSS))
+  .get('/editor.js', (c) => asset(c, '/editor.js', 'text/javascript; charset=utf-8'))
+  .get('/editor.css', (c) => stylesheet(c, EDITOR_CSS))
+  .get('/editor', (c) => {
+    // A staff page: never framed by another page.
+    c.header('Content-Security-Policy', PAGE_CSP.replace("frame-ancestors 'self'", "frame-ancestors 'none'"));
+    return c.html(EDITOR_PAGE);
+  })
   .get('/docs', (c) => {
     c.header('Content-Security-Policy', PAGE_CSP);
     return c.html(DOCS_PAGE);
