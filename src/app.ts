@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './deps';
 import { handleError, send } from './http/error-handler';
 import type { HonoEnv } from './http/hono-env';
+import { declareBodyErrors } from './http/router';
 import { conversationRoutes } from './routes/conversations';
 import { DOCS_PAGE } from './routes/docs/docs-page';
 import { adminRoutes } from './routes/admin';
@@ -31,7 +32,12 @@ export function createApp(deps: Deps) {
     '/api/*',
     bodyLimit({
       maxSize: deps.env.MAX_BODY_BYTES,
-      onError: (c) => send(c, 'payload_too_large', `The request body is larger than ${deps.env.MAX_BODY_BYTES} bytes`, c.get('requestId')),
+      onError: (c) => {
+        const res = send(c, 'payload_too_large', `The request body is larger than ${deps.env.MAX_BODY_BYTES} bytes`, c.get('requestId'));
+        // The rest of the body is never read, so the connection cannot carry another request.
+        res.headers.set('connection', 'close');
+        return res;
+      },
     }),
   );
 
@@ -41,6 +47,7 @@ export function createApp(deps: Deps) {
   app.route('/', authRoutes);
   app.route('/', adminRoutes);
   app.route('/', kbRoutes);
+  declareBodyErrors(app.openAPIRegistry);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'visitorToken', {
     type: 'http',
