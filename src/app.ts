@@ -25,9 +25,11 @@ export function createApp(deps: Deps) {
     await next();
   });
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
-  // The widget runs on customers' sites and authenticates with a bearer token, never a cookie.
-  app.use('/api/conversations/*', cors({ origin: '*', allowHeaders: ['Content-Type', 'Authorization', 'Last-Event-ID'] }));
-  app.use('/api/conversations', cors({ origin: '*', allowHeaders: ['Content-Type', 'Authorization'] }));
+  // The widget runs on customers' sites and authenticates with a bearer token, never a cookie:
+  // the configured site origins, or any site on the embedded default. Staff routes get no CORS.
+  const origin = deps.env.ALLOWED_ORIGINS ?? '*';
+  app.use('/api/conversations/*', cors({ origin, allowHeaders: ['Content-Type', 'Authorization', 'Last-Event-ID'] }));
+  app.use('/api/conversations', cors({ origin, allowHeaders: ['Content-Type', 'Authorization'] }));
   app.use(
     '/api/*',
     bodyLimit({
