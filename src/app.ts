@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './deps';
 import { handleError, send } from './http/error-handler';
 import type { HonoEnv } from './http/hono-env';
+import { declareBodyErrors } from './http/router';
 import { conversationRoutes } from './routes/conversations';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
@@ -24,14 +25,21 @@ export function createApp(deps: Deps) {
     await next();
   });
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
-  // The widget runs on customers' sites and authenticates with a bearer token, never a cookie.
-  app.use('/api/conversations/*', cors({ origin: '*', allowHeaders: ['Content-Type', 'Authorization', 'Last-Event-ID'] }));
-  app.use('/api/conversations', cors({ origin: '*', allowHeaders: ['Content-Type', 'Authorization'] }));
+  // The widget runs on customers' sites and authenticates with a bearer token, never a cookie:
+  // the configured site origins, or any site on the embedded default. Staff routes get no CORS.
+  const origin = deps.env.ALLOWED_ORIGINS ?? '*';
+  app.use('/api/conversations/*', cors({ origin, allowHeaders: ['Content-Type', 'Authorization', 'Last-Event-ID'] }));
+  app.use('/api/conversations', cors({ origin, allowHeaders: ['Content-Type', 'Authorization'] }));
   app.use(
     '/api/*',
     bodyLimit({
       maxSize: deps.env.MAX_BODY_BYTES,
-      onError: (c) => send(c, 'payload_too_large', `The request body is larger than ${deps.env.MAX_BODY_BYTES} bytes`, c.get('requestId')),
+      onError: (c) => {
+        const res = send(c, 'payload_too_large', `The request body is larger than ${deps.env.MAX_BODY_BYTES} bytes`, c.get('requestId'));
+        // The rest of the body is never read, so the connection cannot carry another request.
+        res.headers.set('connection', 'close');
+        return res;
+      },
     }),
   );
 
@@ -42,6 +50,7 @@ export function createApp(deps: Deps) {
   app.route('/', adminRoutes);
   app.route('/', kbRoutes);
   app.route('/', pageRoutes);
+  declareBodyErrors(app.openAPIRegistry);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'visitorToken', {
     type: 'http',

@@ -83,6 +83,16 @@ const fields = z.object({
   BUSINESS_HOURS: jsonText.optional(),
   /** JSON: handoff policy overrides (thresholds, triggers, departments, routing). */
   POLICY: jsonText.optional(),
+  /**
+   * The sites the widget runs on, comma-separated origins (`https://shop.example,https://www.shop.example`):
+   * the visitor API answers CORS for these only. Unset: `*`, the embedded default's any-site widget.
+   * Staff routes never answer cross-origin.
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((text) => text.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin must be scheme://host[:port], without a path')).min(1))
+    .optional(),
   /** The website's secret for signed visitor attributes (VIP); unset: attributes are not trusted. */
   SITE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 });

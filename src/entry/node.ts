@@ -1,4 +1,6 @@
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener, RequestError } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { readKbDir } from '../../scripts/lib/read-kb-dir';
@@ -6,6 +8,7 @@ import { createApp } from '../app';
 import { ensureAdmin } from '../auth/bootstrap';
 import { buildDeps, withKnowledgeBase } from '../build-deps';
 import { ConfigError, parseEnv } from '../env';
+import { adapterErrorResponse } from '../http/adapter-error';
 
 /**
  * The Node entry: `npm start`. Reads process.env once, loads the knowledge base from KB_DIR,
@@ -18,7 +21,12 @@ async function main() {
   const demoAdmin = await ensureAdmin(deps);
   const app = createApp(deps);
 
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  // serve() would drop errorHandler: requests the adapter cannot build (a backslash in the path,
+  // a bad Host) get the envelope this way, not an empty 400.
+  const errorHandler = (error: unknown) => adapterErrorResponse(error instanceof RequestError);
+  const server = createServer(getRequestListener(app.fetch, { hostname: env.HOST, errorHandler }));
+  server.listen(env.PORT, env.HOST, () => {
+    const info = server.address() as AddressInfo;
     deps.logger.info('listening', { port: info.port, store: deps.store.kind, articles: deps.kb?.size ?? 0 });
     console.log(`Support chat is running at http://localhost:${info.port} (store: ${deps.store.kind}, ${deps.kb?.size ?? 0} articles)`);
     console.log(`  API reference: http://localhost:${info.port}/docs`);

@@ -32,7 +32,7 @@ const errorSchema = z
   .openapi('Error');
 
 /** The error responses a route may give, for its OpenAPI definition. */
-export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 429 | 503)[]) {
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503)[]) {
   const descriptions: Record<number, string> = {
     400: 'Invalid input',
     401: 'Missing or invalid credentials',
@@ -40,6 +40,7 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 |
     404: 'Not found',
     409: 'Conflict with the current state',
     413: 'Too large',
+    415: 'The body is not sent as application/json',
     429: 'Rate limited',
     503: 'Store unavailable',
   };
@@ -82,4 +83,17 @@ export function eventStreamResponse<S extends z.ZodType>(events: S, description:
       },
     },
   };
+}
+
+/**
+ * Every route with a JSON body may answer 413 (the body limit, before validation) and 415 (a
+ * body not declared as JSON): declared here for all of them at once, so no route can forget.
+ * Call after the feature routers are mounted, before the document is served.
+ */
+export function declareBodyErrors(registry: OpenAPIHono<HonoEnv>['openAPIRegistry']) {
+  const added = errorResponses(413, 415);
+  for (const definition of registry.definitions) {
+    if (definition.type !== 'route' || !definition.route.request?.body) continue;
+    definition.route.responses = { ...added, ...definition.route.responses };
+  }
 }

@@ -60,3 +60,21 @@ describe('the OpenAPI document and the reference page', () => {
     expect(await (await app.request('/health')).json()).toEqual({ ok: true, store: { kind: 'memory', ok: true }, kb: { articles: 0 } });
   });
 });
+
+// Finding of issue #16: 415 was answered but declared nowhere.
+describe('body errors in the OpenAPI document', () => {
+  it('declares 413 and 415 on every operation with a JSON body, and a 415 answer is the envelope', async () => {
+    const { app } = makeTestApp();
+    const spec = (await (await app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>>;
+    };
+    const withBody = Object.entries(spec.paths).flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => op.requestBody).map(([method, op]) => ({ path, method, op })));
+    expect(withBody.length).toBeGreaterThan(10);
+    for (const { path, method, op } of withBody) {
+      expect(Object.keys(op.responses), `${method} ${path}`).toEqual(expect.arrayContaining(['413', '415']));
+    }
+    const res = await app.request('/api/conversations', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    expect(res.status).toBe(415);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unsupported_media_type');
+  });
+});

@@ -14,7 +14,7 @@ describe('the Node entry (npm start)', () => {
     });
     try {
       const url = `http://127.0.0.1:${port}`;
-      const deadline = Date.now() + 30_000;
+      const deadline = Date.now() + 90_000;
       while (Date.now() < deadline) {
         if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
         await new Promise((r) => setTimeout(r, 200));
@@ -35,5 +35,5 @@ describe('the Node entry (npm start)', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-  }, 60_000);
+  }, 150_000);
 });

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { keyText, text } from '../../security/text';
 import { articleSchema, langSchema } from '../../kb/article';
+import { unsafeMarkup } from '../../kb/safe-markup';
 
 /**
  * The editor API's shapes. Request bodies reuse the article's own field schemas, so the API
@@ -34,7 +35,12 @@ const bodyFields = {
   url: fields.url,
   evalOnly: fields.evalOnly,
   source: fields.source,
-  answer: fields.answer.describe('Markdown; may be empty only for evalOnly entries'),
+  answer: fields.answer
+    .superRefine((answer, ctx) => {
+      const problem = unsafeMarkup(answer);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .describe('Markdown; may be empty only for evalOnly entries. No raw HTML; links are http(s), mailto or tel'),
 };
 
 /**
