@@ -1,60 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, ALWAYS_OPEN, expectAccessible, launchBrowser, shot, staffApi, startServer, watchErrors, widgetSession, type Server } from './harness';
+import { describe, expect, it } from 'vitest';
+import { consoleHarness, PASSWORD, queueRow, transcript } from './console-harness';
+import { expectAccessible, shot } from './harness';
 
 /** The console with several chats: drafts and unread counts, the packet's suggested reply and notes, transfer, the keyboard. */
-let server: Server;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ BUSINESS_HOURS: ALWAYS_OPEN }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const PASSWORD = 'operator-password-1';
-
-/** A new operator account (through the admin API); the console signs in with it. */
-async function newOperator(name: string) {
-  const staff = await staffApi(server);
-  const email = `${name.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}@e2e.local`;
-  const admin = await staff.call('/api/auth/login', undefined, ADMIN);
-  await staff.call('/api/admin/users', admin.token, { email, password: PASSWORD, role: 'operator', name });
-  return { email, staff };
-}
-
-async function consolePage(email: string, password = PASSWORD, lang = 'en') {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${server.url}/console?lang=${lang}`);
-  await page.getByLabel(lang === 'ru' ? 'Эл. почта' : 'E-mail').fill(email);
-  await page.getByLabel(lang === 'ru' ? 'Пароль' : 'Password').fill(password);
-  await page.getByRole('button', { name: lang === 'ru' ? 'Войти' : 'Sign in' }).click();
-  await page.getByRole('button', { name: lang === 'ru' ? 'Выйти' : 'Sign out' }).waitFor();
-  return { page, errors, context };
-}
-
-/** A visitor writes `text` in the demo shop's widget, then asks for a person. */
-async function visitorHandsOff(text: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${server.url}/?lang=en`);
-  await page.getByRole('button', { name: 'Chat with us' }).click();
-  await page.getByLabel('Your message').fill(text);
-  await page.getByLabel('Your message').press('Enter');
-  await page.getByRole('log', { name: 'Messages' }).getByText(text).waitFor();
-  // The bot may hand off by itself (a complaint): then the button is gone, and that is fine.
-  await page.getByRole('button', { name: 'Talk to a person' }).click({ timeout: 5000 }).catch(() => undefined);
-  await page.getByText(/A person will join|leave a contact/i).first().waitFor();
-  const { id } = await widgetSession(page);
-  return { page, errors, id, context };
-}
-
-const queueRow = (page: Page, words: string) => page.getByRole('list', { name: 'Queue' }).getByRole('listitem').filter({ hasText: words });
-const transcript = (page: Page) => page.getByRole('list', { name: 'Transcript' });
+const { server: getServer, newOperator, consolePage, visitorHandsOff } = consoleHarness();
 
 describe('the operator console with several chats', { timeout: 150_000 }, () => {
   it('two claimed chats: a message in the background one raises its unread count and the title; each keeps its draft', async () => {
