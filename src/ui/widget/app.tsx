@@ -28,7 +28,9 @@ export function Widget({ ctl, look }: { ctl: Controller; look: Look }) {
     launcher.current?.focus();
   };
   const unread = ctl.unread.value;
-  const launcherLabel = unread > 0 ? t('launcherUnread', { n: unread }) : (look.launcherText ?? t('launcher'));
+  const label = look.launcherText ?? t('launcher');
+  // The site's own launcher text stays the name, with the unread count after it.
+  const launcherLabel = unread > 0 ? t('launcherUnread', { label, n: unread }) : label;
 
   return (
     <div class={`root ${look.position}`} lang={ctl.locale.value}>
