@@ -19,7 +19,7 @@ const tryBody = z
   .strict()
   .openapi('KbTry');
 
-const tryResult = z
+export const tryResult = z
   .object({
     lang: langSchema,
     matches: z.array(

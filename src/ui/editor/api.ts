@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { loginBody, loginResultSchema } from '../../routes/auth/auth.schemas';
 import type { addCaseBody, regressionDiffSchema, regressionListSchema } from '../../routes/kb/kb-editor.schemas';
 import type { createArticleBody, listArticlesSchema, savedArticleSchema, articleViewSchema } from '../../routes/kb/kb.schemas';
+import type { tryResult } from '../../routes/kb/kb-try';
 import { request } from '../shared/api';
 
 /** The editor's calls; types are the routes' own schemas (type-only: no zod in the bundle). */
@@ -11,15 +12,8 @@ export type SavedArticle = z.infer<typeof savedArticleSchema>;
 export type RegressionDiff = z.infer<typeof regressionDiffSchema>;
 export type RegressionList = z.infer<typeof regressionListSchema>;
 export type LoginResult = z.infer<typeof loginResultSchema>;
-/** The try route's answer (its schema lives beside the route). */
-export type TryResult = {
-  lang: 'ru' | 'en';
-  matches: { id: string; title: string; lang: string; topic: string; score: number; matchedWords: string[] }[];
-  confidence: number;
-  threshold: number;
-  ambiguous: boolean;
-  decision: { kind: 'answer' | 'clarify' | 'handoff' | 'silent'; reasons: string[]; reply?: string };
-};
+/** The try route's answer. */
+export type TryResult = z.infer<typeof tryResult>;
 /** A rule an article breaks, as the API reports it in error.details.problems. */
 export type Problem = { field?: string; message: string; severity: 'error' | 'warning' };
 
